@@ -1,0 +1,9 @@
+// Tenant ids are UUIDs. Checked before any binding so that a slug, an empty string or a client-sent
+// value can never reach set_config as a tenant.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function assertTenantId(tenantId: string): void {
+  if (!UUID.test(tenantId)) {
+    throw new TypeError(`Not a tenant id (expected a lower-case UUID): ${JSON.stringify(tenantId).slice(0, 60)}`);
+  }
+}

@@ -1,0 +1,69 @@
+// Builds a tenant's client from the shared Prisma client: every operation runs inside the tenant's
+// context, so the connection it checks out is bound to that tenant (lib/db/tenant-bound-pool.ts),
+// and PostgreSQL's policies do the filtering. Nothing here adds WHERE clauses, except for findUnique.
+import { Prisma, type PrismaClient } from '../generated/prisma/client';
+import { tenantContext } from './tenant-context';
+import { delegateName, isTenantModel } from './tenant-models';
+
+type FindFirstDelegate = {
+  findFirst(args: unknown): Promise<unknown>;
+  findFirstOrThrow(args: unknown): Promise<unknown>;
+};
+
+export function scopeToTenant(base: PrismaClient, tenantId: string) {
+  const scoped = base.$extends(
+    Prisma.defineExtension({
+      name: 'tenant-scope',
+      query: {
+        $allOperations({ model, operation, args, query }) {
+          return tenantContext.run(tenantId, async () => {
+            if (model && isTenantModel(model) && (operation === 'findUnique' || operation === 'findUniqueOrThrow')) {
+              return findUniqueWithinTenant(base, tenantId, model, operation, args, query);
+            }
+            return await query(args);
+          });
+        },
+      },
+    }),
+  );
+  // $transaction is not an operation the extension sees: enter the context around it, so that the
+  // transaction's connection is bound to this tenant before BEGIN.
+  return new Proxy(scoped, {
+    get(target, property, receiver) {
+      if (property !== '$transaction') return Reflect.get(target, property, receiver);
+      return (...args: Parameters<typeof target.$transaction>) =>
+        tenantContext.run(tenantId, () => target.$transaction(...args));
+    },
+  });
+}
+
+export type TenantDb = ReturnType<typeof scopeToTenant>;
+
+// Prisma merges findUnique calls made in the same tick into one SQL query, which runs on one
+// connection, bound to the first caller's tenant. Naming our tenant in the where makes a merged
+// query match only our own rows, so the worst it can do is answer "not found"; that answer is then
+// confirmed by a findFirst of our own, which Prisma never merges. Never another tenant's row.
+async function findUniqueWithinTenant(
+  base: PrismaClient,
+  tenantId: string,
+  model: string,
+  operation: 'findUnique' | 'findUniqueOrThrow',
+  args: { where?: object },
+  query: (args: { where?: object }) => Promise<unknown>,
+): Promise<unknown> {
+  const scoped = { ...args, where: { ...args.where, tenantId } };
+  try {
+    const found = await query(scoped);
+    if (found !== null) return found;
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+  }
+  // The generated client has no index signature over its delegates; the model name comes from Prisma.
+  const delegate = (base as unknown as Record<string, FindFirstDelegate | undefined>)[delegateName(model)];
+  if (!delegate) throw new Error(`No Prisma delegate for model ${model}`);
+  return operation === 'findUnique' ? delegate.findFirst(scoped) : delegate.findFirstOrThrow(scoped);
+}
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025';
+}

@@ -1,0 +1,38 @@
+// Environment, validated once with zod. A missing or malformed variable stops the process with a
+// message that names it, at build (next.config.js imports this) and at boot.
+import { z } from 'zod';
+
+const postgresUrl = z
+  .string()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// or postgresql:// URL');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  /** Owner connection: migrations and seeding only. Unset in dev → embedded PostgreSQL. */
+  DATABASE_URL: postgresUrl.optional(),
+  /** The web app's connection, as app_user (RLS applies). Derived from DATABASE_URL outside production. */
+  APP_DATABASE_URL: postgresUrl.optional(),
+  /** Platform administration only, as platform_admin (BYPASSRLS). Never used by tenant routes. */
+  PLATFORM_DATABASE_URL: postgresUrl.optional(),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** The root domain workspaces live under: acme.<ROOT_DOMAIN>. */
+  ROOT_DOMAIN: z.string().min(1).default('localhost:3000'),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

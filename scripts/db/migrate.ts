@@ -1,0 +1,23 @@
+// npm run db:migrate: apply pending migrations as the owner (DATABASE_URL), then let the runtime
+// roles log in with the credentials of APP_DATABASE_URL / PLATFORM_DATABASE_URL.
+import { env } from '../../lib/env';
+import { appDatabaseUrl, platformDatabaseUrl } from '../../lib/db/role-urls';
+import { applyMigrations } from './apply-migrations';
+import { grantRoleLogins } from './grant-role-logins';
+
+import { MIGRATIONS_DIR } from './fresh-database';
+
+export async function migrate(): Promise<void> {
+  const { DATABASE_URL } = env();
+  if (!DATABASE_URL) throw new Error('DATABASE_URL (the owner connection) is required to migrate');
+  const applied = await applyMigrations(DATABASE_URL, MIGRATIONS_DIR);
+  await grantRoleLogins(DATABASE_URL, [appDatabaseUrl(env()), platformDatabaseUrl(env())]);
+  console.log(applied.length ? `[db] applied ${applied.join(', ')}` : '[db] migrations up to date');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  migrate().catch((error: unknown) => {
+    console.error(`[db] ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}

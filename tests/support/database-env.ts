@@ -1,0 +1,6 @@
+// Points lib/env at the run's test database before any test module reads it.
+import { inject } from 'vitest';
+
+process.env.DATABASE_URL = inject('ownerUrl');
+process.env.APP_DATABASE_URL = inject('appUrl');
+process.env.PLATFORM_DATABASE_URL = inject('platformUrl');
