@@ -16,7 +16,10 @@ const EnvSchema = z.object({
   PLATFORM_DATABASE_URL: postgresUrl.optional(),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   /** The root domain workspaces live under: acme.<ROOT_DOMAIN>. */
-  ROOT_DOMAIN: z.string().min(1).default('localhost:3000'),
+  ROOT_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/, 'must be a lower-case host name without port, e.g. myapp.com')
+    .default('localhost'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -27,25 +27,33 @@ export class TenantBoundPool extends pg.Pool {
   override connect(): Promise<pg.PoolClient>;
   override connect(callback: ConnectCallback): void;
   override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | undefined {
-    const bound = this.#checkoutBound(currentTenantSetting());
-    if (!callback) return bound;
-    bound.then(
-      (client) => callback(undefined, client, (release) => client.release(release as Error | undefined)),
-      (error: Error) => callback(error, undefined, () => {}),
-    );
-    return undefined;
+    const tenantSetting = currentTenantSetting();
+    if (callback) {
+      this.#checkoutBound(tenantSetting, callback);
+      return undefined;
+    }
+    return new Promise((resolve, reject) => {
+      this.#checkoutBound(tenantSetting, (error, client) => (client ? resolve(client) : reject(error)));
+    });
   }
 
-  async #checkoutBound(tenantSetting: string): Promise<pg.PoolClient> {
-    const client = await this.#shared.connect();
-    try {
-      await client.query(BIND_TENANT, [tenantSetting]);
-    } catch (error) {
-      // Never hand out a connection whose binding is unknown: destroy it.
-      client.release(error instanceof Error ? error : true);
-      throw error;
-    }
-    return client;
+  // Callbacks rather than promises: this runs once per query and sits on the hot path.
+  #checkoutBound(tenantSetting: string, callback: ConnectCallback): void {
+    this.#shared.connect((connectError, client, release) => {
+      if (connectError || !client) {
+        callback(connectError ?? new Error('pool returned no client'), undefined, () => {});
+        return;
+      }
+      client.query({ name: 'bind_tenant', text: BIND_TENANT, values: [tenantSetting] }, (bindError: Error | null) => {
+        if (bindError) {
+          // Never hand out a connection whose binding is unknown: destroy it.
+          release(bindError);
+          callback(bindError, undefined, () => {});
+          return;
+        }
+        callback(undefined, client, (releaseError) => release(releaseError));
+      });
+    });
   }
 
   override async end(): Promise<void> {

@@ -5,11 +5,12 @@ import { type EmbeddedServer, startEmbeddedPostgres } from './embedded-postgres'
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 
-export type ServerPurpose = 'dev' | 'test';
+export type ServerPurpose = 'dev' | 'test' | 'bench';
 
 const EMBEDDED = {
   dev: { dir: '.data/dev-pg', port: 54329 },
   test: { dir: '.data/test-pg', port: 54330 },
+  bench: { dir: '.data/bench-pg', port: 54331 },
 } as const;
 
 /** An owner/superuser URL for the server, and how to stop it (a no-op for an external server). */

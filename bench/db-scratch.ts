@@ -1,0 +1,118 @@
+// npm run bench:db — the same tenant-scoped read ("the 20 newest projects of one tenant") through
+// raw pg, plain Prisma with WHERE tenant_id (no RLS) and our tenant client (RLS), in one run, on
+// the same seeded data. Target: tenant client ≥ 0.9× plain Prisma's q/s, p99 ≤ 1.2× plain Prisma's.
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { databaseServer } from '../scripts/db/database-server';
+import { createFreshDatabase, dropDatabase } from '../scripts/db/fresh-database';
+import { type Measurement, measure, ms, ratio } from './measure';
+
+const TENANTS = 1_000;
+const PROJECTS_EACH = 100;
+const POOL = 10;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const ROUNDS = 2;
+
+const server = await databaseServer('bench');
+const name = `bench_${process.pid}`;
+const urls = await createFreshDatabase(server.url, name);
+process.env.APP_DATABASE_URL = urls.appUrl;
+process.env.DB_POOL_MAX = String(POOL);
+
+// Imported after the env points at the bench database.
+const { PrismaClient } = await import('../lib/generated/prisma/client');
+const { tenantDb } = await import('../lib/db/tenant-db');
+
+const seed = new pg.Client(urls.platformUrl);
+await seed.connect();
+await seed.query(`INSERT INTO tenants (id, slug, name) SELECT gen_random_uuid(), 'bench-' || i, 'Bench ' || i FROM generate_series(1, ${TENANTS}) i`);
+await seed.query(`INSERT INTO projects (id, tenant_id, name, created_at)
+  SELECT gen_random_uuid(), t.id, 'project ' || g, now() - g * interval '1 minute' FROM tenants t, generate_series(1, ${PROJECTS_EACH}) g`);
+await seed.query('ANALYZE');
+const tenantIds = (await seed.query<{ id: string }>('SELECT id FROM tenants')).rows.map((r) => r.id);
+await seed.end();
+console.log(`seeded ${TENANTS} tenants × ${PROJECTS_EACH} projects = ${TENANTS * PROJECTS_EACH} rows; pool ${POOL}; ${SECONDS}s × ${ROUNDS} rounds`);
+
+const randomTenant = () => tenantIds[Math.floor(Math.random() * tenantIds.length)] as string;
+let wrong = 0;
+const check = (rows: { tenantId?: string; tenant_id?: string }[], tenantId: string) => {
+  if (rows.length !== 20 || rows.some((r) => (r.tenantId ?? r.tenant_id) !== tenantId)) wrong++;
+};
+
+const rawPool = new pg.Pool({ connectionString: urls.platformUrl, max: POOL });
+const plainPrisma = new PrismaClient({ adapter: new PrismaPg(new pg.Pool({ connectionString: urls.platformUrl, max: POOL })) });
+const { createHash } = await import('node:crypto');
+const plainNamed = new PrismaClient({ adapter: new PrismaPg(new pg.Pool({ connectionString: urls.platformUrl, max: POOL }), { statementNameGenerator: (q) => 's' + createHash('sha1').update(q.sql).digest('hex').slice(0, 16) }) });
+
+const { tenantContext } = await import('../lib/db/tenant-context');
+const { TenantBoundPool } = await import('../lib/db/tenant-bound-pool');
+const { basePrisma } = await import('../lib/db/prisma');
+const extOnly = plainPrisma.$extends({ query: { $allOperations({ args, query }) { return tenantContext.run('x', async () => await query(args)); } } });
+const bindOnly = new PrismaClient({ adapter: new PrismaPg(new TenantBoundPool(new pg.Pool({ connectionString: urls.platformUrl, max: POOL }))) });
+const variants: Record<string, () => Promise<void>> = {
+  'ext only': async () => {
+    const id = randomTenant();
+    check(await extOnly.project.findMany({ where: { tenantId: id }, orderBy: { createdAt: 'desc' }, take: 20 }), id);
+  },
+  'bind only': async () => {
+    const id = randomTenant();
+    check(await bindOnly.project.findMany({ where: { tenantId: id }, orderBy: { createdAt: 'desc' }, take: 20 }), id);
+  },
+  'app prisma + ctx, no ext': async () => {
+    const id = randomTenant();
+    check(await tenantContext.run(id, async () => await basePrisma().project.findMany({ orderBy: { createdAt: 'desc' }, take: 20 })), id);
+  },
+  'plain Prisma named': async () => {
+    const id = randomTenant();
+    check(await plainNamed.project.findMany({ where: { tenantId: id }, orderBy: { createdAt: 'desc' }, take: 20 }), id);
+  },
+  'raw pg (WHERE, no RLS)': async () => {
+    const id = randomTenant();
+    const { rows } = await rawPool.query('SELECT * FROM projects WHERE tenant_id = $1 ORDER BY created_at DESC LIMIT 20', [id]);
+    check(rows, id);
+  },
+  'plain Prisma (WHERE, no RLS)': async () => {
+    const id = randomTenant();
+    check(await plainPrisma.project.findMany({ where: { tenantId: id }, orderBy: { createdAt: 'desc' }, take: 20 }), id);
+  },
+  'tenantDb (RLS)': async () => {
+    const id = randomTenant();
+    check(await tenantDb(id).project.findMany({ orderBy: { createdAt: 'desc' }, take: 20 }), id);
+  },
+};
+
+for (const operation of Object.values(variants)) await measure(10, 1, operation); // warm up
+
+for (const workers of [10]) {
+  const results = new Map<string, Measurement[]>();
+  for (let round = 0; round < ROUNDS; round++) {
+    // Alternate the order so that drift over time does not favour one variant.
+    const names = round % 2 === 0 ? Object.keys(variants) : Object.keys(variants).reverse();
+    for (const variant of names) {
+      const result = await measure(workers, SECONDS, variants[variant] as () => Promise<void>);
+      results.set(variant, [...(results.get(variant) ?? []), result]);
+    }
+  }
+  const mean = (list: Measurement[], key: keyof Measurement) => list.reduce((s, m) => s + m[key], 0) / list.length;
+  const baseline = results.get('plain Prisma (WHERE, no RLS)') as Measurement[];
+  console.log(`\n${workers} concurrent workers`);
+  console.log('variant                         q/s      p50        p99        q/s ratio  p99 ratio   (vs plain Prisma)');
+  for (const [variant, list] of results) {
+    const qps = mean(list, 'qps');
+    const p99 = mean(list, 'p99');
+    console.log(
+      `${variant.padEnd(30)} ${qps.toFixed(0).padStart(6)}  ${ms(mean(list, 'p50')).padStart(9)}  ${ms(p99).padStart(9)}  ${ratio(qps / mean(baseline, 'qps')).padStart(9)}  ${ratio(p99 / mean(baseline, 'p99')).padStart(9)}  cpu ${mean(list, 'cpuMicros').toFixed(0)}µs/q`,
+    );
+  }
+  const ours = results.get('tenantDb (RLS)') as Measurement[];
+  const qpsRatio = mean(ours, 'qps') / mean(baseline, 'qps');
+  const p99Ratio = mean(ours, 'p99') / mean(baseline, 'p99');
+  console.log(`target q/s ≥ 0.90×: ${ratio(qpsRatio)} ${qpsRatio >= 0.9 ? 'met' : 'MISSED'}; p99 ≤ 1.20×: ${ratio(p99Ratio)} ${p99Ratio <= 1.2 ? 'met' : 'MISSED'}`);
+}
+console.log(`\nwrong results: ${wrong}`);
+
+await rawPool.end();
+await plainPrisma.$disconnect();
+await dropDatabase(server.url, name).catch(() => {});
+await server.stop();
+process.exit(0);

@@ -1,0 +1,22 @@
+// The workspace a request is for, derived on the server from the Host header and checked against
+// the route: pages call this themselves and never rely on proxy.ts having run (CVE-2025-29927).
+import 'server-only';
+import { headers } from 'next/headers';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { globalDb } from '../db/global-db';
+import { env } from '../env';
+import { classifyHost } from '../hosts/classify-host';
+
+export type Workspace = { id: string; slug: string; name: string; plan: string };
+
+export const currentWorkspace = cache(async (routeSlug: string): Promise<Workspace> => {
+  const host = classifyHost((await headers()).get('host'), env().ROOT_DOMAIN);
+  if (host.kind !== 'tenant' || host.slug !== routeSlug) notFound();
+  const workspace = await globalDb().tenant.findUnique({
+    where: { slug: host.slug },
+    select: { id: true, slug: true, name: true, plan: true },
+  });
+  if (!workspace) notFound();
+  return workspace;
+});

@@ -1,0 +1,39 @@
+// The two example workspaces every fresh install gets. Edit freely: nothing depends on the names
+// except the e2e smoke tests.
+import type { Role } from '../lib/generated/prisma/client';
+
+type SeedWorkspace = {
+  slug: string;
+  name: string;
+  members: { email: string; name: string; role: Role }[];
+  projects: { name: string; tasks: string[] }[];
+};
+
+export const SEED_WORKSPACES: SeedWorkspace[] = [
+  {
+    slug: 'acme',
+    name: 'Acme Inc.',
+    members: [
+      { email: 'alice@acme.test', name: 'Alice Anders', role: 'owner' },
+      { email: 'bob@acme.test', name: 'Bob Brandt', role: 'member' },
+      { email: 'carol@consulting.test', name: 'Carol Chen', role: 'admin' },
+    ],
+    projects: [
+      { name: 'Rocket Skates', tasks: ['Order more rockets', 'Test on a canyon road'] },
+      { name: 'Anvil Logistics', tasks: ['Find a supplier for giant magnets'] },
+    ],
+  },
+  {
+    slug: 'globex',
+    name: 'Globex Corporation',
+    members: [
+      { email: 'grace@globex.test', name: 'Grace Garcia', role: 'owner' },
+      { email: 'hank@globex.test', name: 'Hank Scorpio', role: 'member' },
+      { email: 'carol@consulting.test', name: 'Carol Chen', role: 'member' },
+    ],
+    projects: [
+      { name: 'Cypress Creek Campus', tasks: ['Hire a hammock district manager'] },
+      { name: 'Doomsday Device', tasks: ['Pass the safety review', 'Rename the project'] },
+    ],
+  },
+];

@@ -1,0 +1,43 @@
+// Seeds the example workspaces through the app's own clients, as app_user: the seed goes through
+// the same policies as the app. Idempotent: an existing workspace is left as it is.
+import { globalDb } from '../lib/db/global-db';
+import { tenantDb } from '../lib/db/tenant-db';
+import { SEED_WORKSPACES } from './seed-data';
+
+export async function seed(): Promise<string[]> {
+  const created: string[] = [];
+  for (const workspace of SEED_WORKSPACES) {
+    if (await globalDb().tenant.findUnique({ where: { slug: workspace.slug } })) continue;
+    const tenant = await globalDb().tenant.create({ data: { slug: workspace.slug, name: workspace.name } });
+    const db = tenantDb(tenant.id);
+    await db.$transaction(async (tx) => {
+      for (const member of workspace.members) {
+        const user = await tx.user.upsert({
+          where: { email: member.email },
+          create: { email: member.email, name: member.name },
+          update: {},
+        });
+        await tx.membership.create({ data: { userId: user.id, role: member.role } });
+      }
+      for (const project of workspace.projects) {
+        await tx.project.create({
+          data: { name: project.name, tasks: { create: project.tasks.map((title) => ({ title })) } },
+        });
+      }
+    });
+    created.push(workspace.slug);
+  }
+  return created;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  seed()
+    .then((created) => {
+      console.log(created.length ? `[db] seeded ${created.join(', ')}` : '[db] seed data already present');
+      process.exit(0);
+    })
+    .catch((error: unknown) => {
+      console.error('[db] seed failed:', error);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,40 @@
+// proxy.ts is Next.js 16's middleware (the file formerly called middleware.ts): it runs on Node
+// before every matched request. It maps the Host to a part of the product:
+//   myapp.com/…        → the marketing site (app/page.tsx …)
+//   acme.myapp.com/…   → the workspace, rewritten to /t/acme/… (app/t/[tenant]/…)
+//   anything else      → 404 (custom domains arrive with the hosts issue)
+// It is a router, not a guard: pages re-derive the workspace from the Host themselves
+// (lib/workspaces/current-workspace.ts), so a request that skips this file gains nothing.
+import { type NextRequest, NextResponse } from 'next/server';
+import { classifyHost } from './lib/hosts/classify-host';
+
+const ROOT_DOMAIN = process.env.ROOT_DOMAIN ?? 'localhost';
+const INTERNAL_TENANT_PREFIX = '/t/';
+// Matches no route, so Next answers with app/not-found.tsx and status 404.
+const NOT_FOUND_PATH = '/_not-found-by-proxy';
+
+export function proxy(request: NextRequest) {
+  // The Host header, not request.url: under `next start` request.url carries the server's own host.
+  const host = classifyHost(request.headers.get('host'), ROOT_DOMAIN);
+  const { pathname, search } = request.nextUrl;
+
+  // The internal tenant path is never addressable from outside, on any host.
+  if (pathname === '/t' || pathname.startsWith(INTERNAL_TENANT_PREFIX)) return notFound(request);
+
+  switch (host.kind) {
+    case 'root':
+      return NextResponse.next();
+    case 'tenant':
+      return NextResponse.rewrite(new URL(`${INTERNAL_TENANT_PREFIX}${host.slug}${pathname}${search}`, request.url));
+    default:
+      return notFound(request);
+  }
+}
+
+function notFound(request: NextRequest) {
+  return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { status: 404 });
+}
+
+export const config = {
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|robots.txt).*)'],
+};

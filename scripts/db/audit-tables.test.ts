@@ -1,0 +1,70 @@
+// The audit passes on our schema, and names the table for each way a forker could break isolation.
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { auditTables } from './audit-tables';
+
+let owner: pg.Client;
+
+beforeAll(async () => {
+  owner = new pg.Client({ connectionString: inject('ownerUrl') });
+  await owner.connect();
+});
+afterAll(async () => {
+  await owner.end();
+});
+
+/** Runs the audit after a change that is rolled back, so the shared test database is untouched. */
+async function auditAfter(change: string): Promise<string[]> {
+  await owner.query('BEGIN');
+  try {
+    await owner.query(change);
+    return await auditTables(owner, 'app_user');
+  } finally {
+    await owner.query('ROLLBACK');
+  }
+}
+
+const GOOD_TABLE = `
+  CREATE TABLE notes (id uuid PRIMARY KEY, tenant_id uuid NOT NULL REFERENCES tenants(id), project_id uuid, body text);
+  CREATE INDEX notes_tenant_idx ON notes (tenant_id);
+  ALTER TABLE notes ENABLE ROW LEVEL SECURITY; ALTER TABLE notes FORCE ROW LEVEL SECURITY;
+  CREATE POLICY tenant_isolation ON notes USING (tenant_id = current_tenant_id()) WITH CHECK (tenant_id = current_tenant_id());`;
+
+describe('table audit', () => {
+  it('finds nothing wrong with the migrated schema', async () => {
+    expect(await auditTables(owner, 'app_user')).toEqual([]);
+  });
+
+  it('accepts a correctly isolated new table', async () => {
+    expect(await auditAfter(GOOD_TABLE)).toEqual([]);
+  });
+
+  it.each([
+    ['RLS not enabled', 'ALTER TABLE notes DISABLE ROW LEVEL SECURITY', 'notes: row level security is not enabled'],
+    ['RLS not forced', 'ALTER TABLE notes NO FORCE ROW LEVEL SECURITY', 'notes: row level security is not forced'],
+    ['no policy', 'DROP POLICY tenant_isolation ON notes', 'notes: has no policy'],
+    ['a permissive policy', 'CREATE POLICY open ON notes USING (true)', 'notes: policy open does not compare'],
+    ['no tenant_id index', 'DROP INDEX notes_tenant_idx', 'notes: no index leads with tenant_id'],
+    ['a cross-tenant unique index', 'CREATE UNIQUE INDEX notes_body_key ON notes (body)', 'notes: unique index notes_body_key'],
+    ['a foreign key without tenant_id', 'ALTER TABLE notes ADD FOREIGN KEY (project_id) REFERENCES projects(id)', 'notes: foreign key notes_project_id_fkey to projects'],
+    ['a nullable tenant_id', 'ALTER TABLE notes ALTER COLUMN tenant_id DROP NOT NULL', 'notes: tenant_id is nullable'],
+  ])('names the table when a tenant table has %s', async (_, breakIt, expected) => {
+    const findings = await auditAfter(`${GOOD_TABLE}; ${breakIt}`);
+    expect(findings.join('\n')).toContain(expected);
+  });
+
+  it('names a new table without tenant_id', async () => {
+    const findings = await auditAfter('CREATE TABLE workspace_notes (id uuid PRIMARY KEY, workspace_id uuid)');
+    expect(findings.join('\n')).toContain('workspace_notes: has no tenant_id');
+  });
+
+  it.each([
+    ['BYPASSRLS', 'ALTER ROLE app_user BYPASSRLS', 'has BYPASSRLS'],
+    ['ownership of a table', 'ALTER TABLE projects OWNER TO app_user', 'owns 1 table'],
+    ['membership of the owner role', "DO $$ BEGIN EXECUTE format('GRANT %I TO app_user', current_user); END $$", 'is a member of'],
+    ['access to migrations', 'GRANT SELECT ON _prisma_migrations TO app_user', 'can read or write _prisma_migrations'],
+  ])('flags an app role with %s', async (_, breakIt, expected) => {
+    const findings = await auditAfter(breakIt);
+    expect(findings.join('\n')).toContain(expected);
+  });
+});

@@ -1,0 +1,119 @@
+// The table audit: reads PostgreSQL's catalog and names every way a table or the app role could
+// let one tenant see another's data. A forker who adds a model and forgets RLS gets a red test
+// (lib/db/audit.test.ts) and a failing `npm run db:audit`, not a leak.
+import type pg from 'pg';
+
+/** Tables without tenant_id that the app may read. Anything else without tenant_id is a finding. */
+export const GLOBAL_TABLES = new Set(['tenants', 'users', 'accounts', 'sessions', 'verification_tokens']);
+
+const TENANT_SETTING = /current_tenant_id\(\)|app\.tenant_id/;
+
+type TableRow = { table: string; rls: boolean; forced: boolean; has_tenant_id: boolean; tenant_id_nullable: boolean | null };
+type PolicyRow = { table: string; policy: string; qual: string | null; with_check: string | null };
+type IndexRow = { table: string; index: string; first_column: string | null; is_unique: boolean; columns: string[] };
+type ForeignKeyRow = { table: string; constraint: string; target: string; columns: string[]; target_columns: string[] };
+type RoleRow = { rolsuper: boolean; rolbypassrls: boolean; owns: number; inherited_bad: number; migrations_access: boolean };
+
+export async function auditTables(client: pg.ClientBase, appRole: string): Promise<string[]> {
+  const findings: string[] = [];
+  findings.push(...(await auditRole(client, appRole)));
+
+  const tables = (await client.query<TableRow>(TABLES_SQL)).rows;
+  const tenantTables = new Set(tables.filter((t) => t.has_tenant_id).map((t) => t.table));
+  const policies = (await client.query<PolicyRow>(POLICIES_SQL)).rows;
+  const indexes = (await client.query<IndexRow>(INDEXES_SQL)).rows;
+  const foreignKeys = (await client.query<ForeignKeyRow>(FOREIGN_KEYS_SQL)).rows;
+
+  for (const table of tables) {
+    if (!table.has_tenant_id) {
+      if (!GLOBAL_TABLES.has(table.table)) {
+        findings.push(`${table.table}: has no tenant_id. Add tenant_id with RLS, or list it in GLOBAL_TABLES (scripts/db/audit-tables.ts) if it is truly global`);
+      }
+      continue;
+    }
+    const name = table.table;
+    if (!table.rls) findings.push(`${name}: row level security is not enabled`);
+    if (!table.forced) findings.push(`${name}: row level security is not forced (the owner would bypass it)`);
+    if (table.tenant_id_nullable) findings.push(`${name}: tenant_id is nullable`);
+
+    const own = policies.filter((p) => p.table === name);
+    if (own.length === 0) findings.push(`${name}: has no policy`);
+    for (const policy of own) {
+      for (const expression of [policy.qual, policy.with_check]) {
+        if (expression !== null && !TENANT_SETTING.test(expression)) {
+          findings.push(`${name}: policy ${policy.policy} does not compare with the current tenant (${expression})`);
+        }
+      }
+    }
+
+    if (!indexes.some((i) => i.table === name && i.first_column === 'tenant_id')) {
+      findings.push(`${name}: no index leads with tenant_id`);
+    }
+    for (const index of indexes.filter((i) => i.table === name && i.is_unique)) {
+      const isIdKey = index.columns.length === 1 && index.columns[0] === 'id';
+      if (!isIdKey && !index.columns.includes('tenant_id')) {
+        findings.push(`${name}: unique index ${index.index} (${index.columns.join(', ')}) spans tenants; include tenant_id`);
+      }
+    }
+    for (const fk of foreignKeys.filter((f) => f.table === name && tenantTables.has(f.target))) {
+      const at = fk.columns.indexOf('tenant_id');
+      if (at === -1 || fk.target_columns[at] !== 'tenant_id') {
+        findings.push(`${name}: foreign key ${fk.constraint} to ${fk.target} does not include tenant_id, so it can point into another tenant`);
+      }
+    }
+  }
+  return findings;
+}
+
+async function auditRole(client: pg.ClientBase, appRole: string): Promise<string[]> {
+  const { rows } = await client.query<RoleRow>(ROLE_SQL, [appRole]);
+  const role = rows[0];
+  if (!role) return [`role ${appRole} does not exist`];
+  const findings: string[] = [];
+  if (role.rolsuper) findings.push(`role ${appRole} is a superuser (superusers bypass RLS)`);
+  if (role.rolbypassrls) findings.push(`role ${appRole} has BYPASSRLS`);
+  if (role.owns > 0) findings.push(`role ${appRole} owns ${role.owns} table(s) (owners can disable RLS)`);
+  if (role.inherited_bad > 0) findings.push(`role ${appRole} is a member of a superuser, BYPASSRLS or table-owning role`);
+  if (role.migrations_access) findings.push(`role ${appRole} can read or write _prisma_migrations`);
+  return findings;
+}
+
+const TABLES_SQL = `
+SELECT c.relname AS table, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,
+       a.attname IS NOT NULL AS has_tenant_id, NOT a.attnotnull AS tenant_id_nullable
+FROM pg_class c
+JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped
+WHERE c.relkind IN ('r', 'p') AND c.relname <> '_prisma_migrations'
+ORDER BY c.relname`;
+
+const POLICIES_SQL = `SELECT tablename AS table, policyname AS policy, qual, with_check FROM pg_policies WHERE schemaname = 'public'`;
+
+const INDEXES_SQL = `
+SELECT t.relname AS table, i.relname AS index, x.indisunique AS is_unique,
+       (SELECT attname::text FROM pg_attribute WHERE attrelid = t.oid AND attnum = x.indkey[0]) AS first_column,
+       ARRAY(SELECT a.attname::text FROM unnest(x.indkey) k JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k) AS columns
+FROM pg_index x
+JOIN pg_class i ON i.oid = x.indexrelid
+JOIN pg_class t ON t.oid = x.indrelid
+JOIN pg_namespace n ON n.oid = t.relnamespace AND n.nspname = 'public'`;
+
+const FOREIGN_KEYS_SQL = `
+SELECT t.relname AS table, con.conname AS constraint, r.relname AS target,
+       ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(n, o) JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.n ORDER BY k.o) AS columns,
+       ARRAY(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY k(n, o) JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.n ORDER BY k.o) AS target_columns
+FROM pg_constraint con
+JOIN pg_class t ON t.oid = con.conrelid
+JOIN pg_class r ON r.oid = con.confrelid
+JOIN pg_namespace n ON n.oid = t.relnamespace AND n.nspname = 'public'
+WHERE con.contype = 'f'`;
+
+const ROLE_SQL = `
+SELECT r.rolsuper, r.rolbypassrls,
+       (SELECT count(*)::int FROM pg_class c WHERE c.relowner = r.oid AND c.relkind IN ('r', 'p')) AS owns,
+       (SELECT count(*)::int FROM pg_roles g
+         WHERE g.oid <> r.oid AND pg_has_role(r.oid, g.oid, 'MEMBER')
+           AND (g.rolsuper OR g.rolbypassrls OR EXISTS (SELECT 1 FROM pg_class c WHERE c.relowner = g.oid))) AS inherited_bad,
+       (has_table_privilege(r.oid, '_prisma_migrations', 'SELECT') OR has_table_privilege(r.oid, '_prisma_migrations', 'INSERT')
+         OR has_table_privilege(r.oid, '_prisma_migrations', 'UPDATE') OR has_table_privilege(r.oid, '_prisma_migrations', 'DELETE')) AS migrations_access
+FROM pg_roles r WHERE r.rolname = $1`;

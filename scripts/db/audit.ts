@@ -1,0 +1,22 @@
+// npm run db:audit: the table audit against DATABASE_URL's database, for the role the app
+// connects as. Exits 1 and names every finding.
+import pg from 'pg';
+import { appDatabaseUrl } from '../../lib/db/role-urls';
+import { env } from '../../lib/env';
+import { auditTables } from './audit-tables';
+
+const { DATABASE_URL } = env();
+if (!DATABASE_URL) {
+  console.error('[audit] DATABASE_URL (the owner connection) is required');
+  process.exit(2);
+}
+const appRole = decodeURIComponent(new URL(appDatabaseUrl(env())).username);
+const client = new pg.Client({ connectionString: DATABASE_URL });
+await client.connect();
+const findings = await auditTables(client, appRole);
+await client.end();
+if (findings.length > 0) {
+  console.error(`[audit] ${findings.length} finding(s):\n${findings.map((f) => `  - ${f}`).join('\n')}`);
+  process.exit(1);
+}
+console.log(`[audit] every tenant table is isolated; ${appRole} has no bypass`);

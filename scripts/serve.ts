@@ -1,0 +1,64 @@
+// npm run dev (and the e2e server): one command from a fresh clone to two seeded workspaces.
+//   1. a database: DATABASE_URL's, or an embedded PostgreSQL under .data/ when it is unset;
+//   2. migrations and seed data, applied as on any deploy;
+//   3. Next.js (`next dev`, or `next start` after a build) with the runtime roles' URLs.
+// Usage: tsx scripts/serve.ts dev|start [--port N] [--database NAME] [--fresh]
+import { spawn } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { seed } from '../prisma/seed';
+import { databaseServer, databaseUrl } from './db/database-server';
+import { dropDatabase } from './db/fresh-database';
+import { migrate } from './db/migrate';
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { port: { type: 'string', default: '3000' }, database: { type: 'string' }, fresh: { type: 'boolean', default: false } },
+});
+const mode = positionals[0] === 'start' ? 'start' : 'dev';
+
+const server = await databaseServer('dev');
+const database = values.database ?? (server.embedded ? 'app' : undefined);
+if (database) {
+  if (values.fresh) await dropDatabase(server.url, database);
+  await ensureDatabase(server.url, database);
+}
+process.env.DATABASE_URL = database ? databaseUrl(server.url, database) : server.url;
+await migrate();
+const seeded = await seed();
+console.log(seeded.length ? `[db] seeded ${seeded.join(', ')}` : '[db] seed data already present');
+
+const { env } = await import('../lib/env');
+const { appDatabaseUrl, platformDatabaseUrl } = await import('../lib/db/role-urls');
+const port = values.port;
+console.log(`
+  Database   ${server.embedded ? `embedded PostgreSQL (${database})` : 'DATABASE_URL'}
+  Marketing  http://localhost:${port}
+  Acme       http://acme.localhost:${port}
+  Globex     http://globex.localhost:${port}
+`);
+
+const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', mode, '--port', port], {
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    APP_DATABASE_URL: appDatabaseUrl(env()),
+    PLATFORM_DATABASE_URL: platformDatabaseUrl(env()),
+  },
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => next.kill(signal));
+next.on('exit', async (code) => {
+  await server.stop();
+  process.exit(code ?? 0);
+});
+
+async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+}
