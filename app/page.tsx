@@ -1,7 +1,10 @@
 // The marketing site, served on the root domain only.
 const FEATURES = [
   ['Every workspace on its own host', 'acme.myapp.com, or a verified custom domain like app.acme.com.'],
-  ['Isolation in the database', 'PostgreSQL row level security filters every query, even the one with a forgotten WHERE.'],
+  [
+    'Isolation in the database',
+    'PostgreSQL row level security filters every query, even the one with a forgotten WHERE.',
+  ],
   ['Tested for leaks', 'Cross-tenant reads, writes and races are part of the test suite, not a hope.'],
 ] as const;
 

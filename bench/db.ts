@@ -25,13 +25,17 @@ const { tenantDb } = await import('../lib/db/tenant-db');
 
 const seed = new pg.Client(urls.platformUrl);
 await seed.connect();
-await seed.query(`INSERT INTO tenants (id, slug, name) SELECT gen_random_uuid(), 'bench-' || i, 'Bench ' || i FROM generate_series(1, ${TENANTS}) i`);
+await seed.query(
+  `INSERT INTO tenants (id, slug, name) SELECT gen_random_uuid(), 'bench-' || i, 'Bench ' || i FROM generate_series(1, ${TENANTS}) i`,
+);
 await seed.query(`INSERT INTO projects (id, tenant_id, name, created_at)
   SELECT gen_random_uuid(), t.id, 'project ' || g, now() - g * interval '1 minute' FROM tenants t, generate_series(1, ${PROJECTS_EACH}) g`);
 await seed.query('ANALYZE');
 const tenantIds = (await seed.query<{ id: string }>('SELECT id FROM tenants')).rows.map((r) => r.id);
 await seed.end();
-console.log(`seeded ${TENANTS} tenants × ${PROJECTS_EACH} projects = ${TENANTS * PROJECTS_EACH} rows; pool ${POOL}; ${SECONDS}s × ${ROUNDS} rounds`);
+console.log(
+  `seeded ${TENANTS} tenants × ${PROJECTS_EACH} projects = ${TENANTS * PROJECTS_EACH} rows; pool ${POOL}; ${SECONDS}s × ${ROUNDS} rounds`,
+);
 
 const randomTenant = () => tenantIds[Math.floor(Math.random() * tenantIds.length)] as string;
 let wrong = 0;
@@ -40,17 +44,25 @@ const check = (rows: { tenantId?: string; tenant_id?: string }[], tenantId: stri
 };
 
 const rawPool = new pg.Pool({ connectionString: urls.platformUrl, max: POOL });
-const plainPrisma = new PrismaClient({ adapter: new PrismaPg(new pg.Pool({ connectionString: urls.platformUrl, max: POOL })) });
+const plainPrisma = new PrismaClient({
+  adapter: new PrismaPg(new pg.Pool({ connectionString: urls.platformUrl, max: POOL })),
+});
 
 const variants: Record<string, () => Promise<void>> = {
   'raw pg (WHERE, no RLS)': async () => {
     const id = randomTenant();
-    const { rows } = await rawPool.query('SELECT * FROM projects WHERE tenant_id = $1 ORDER BY created_at DESC LIMIT 20', [id]);
+    const { rows } = await rawPool.query(
+      'SELECT * FROM projects WHERE tenant_id = $1 ORDER BY created_at DESC LIMIT 20',
+      [id],
+    );
     check(rows, id);
   },
   'plain Prisma (WHERE, no RLS)': async () => {
     const id = randomTenant();
-    check(await plainPrisma.project.findMany({ where: { tenantId: id }, orderBy: { createdAt: 'desc' }, take: 20 }), id);
+    check(
+      await plainPrisma.project.findMany({ where: { tenantId: id }, orderBy: { createdAt: 'desc' }, take: 20 }),
+      id,
+    );
   },
   'tenantDb (RLS)': async () => {
     const id = randomTenant();
@@ -73,7 +85,9 @@ for (const workers of [10, 50]) {
   const mean = (list: Measurement[], key: keyof Measurement) => list.reduce((s, m) => s + m[key], 0) / list.length;
   const baseline = results.get('plain Prisma (WHERE, no RLS)') as Measurement[];
   console.log(`\n${workers} concurrent workers`);
-  console.log('variant                         q/s      p50        p99        q/s ratio  p99 ratio   (vs plain Prisma)');
+  console.log(
+    'variant                         q/s      p50        p99        q/s ratio  p99 ratio   (vs plain Prisma)',
+  );
   for (const [variant, list] of results) {
     const qps = mean(list, 'qps');
     const p99 = mean(list, 'p99');
@@ -84,7 +98,9 @@ for (const workers of [10, 50]) {
   const ours = results.get('tenantDb (RLS)') as Measurement[];
   const qpsRatio = mean(ours, 'qps') / mean(baseline, 'qps');
   const p99Ratio = mean(ours, 'p99') / mean(baseline, 'p99');
-  console.log(`target q/s ≥ 0.90×: ${ratio(qpsRatio)} ${qpsRatio >= 0.9 ? 'met' : 'MISSED'}; p99 ≤ 1.20×: ${ratio(p99Ratio)} ${p99Ratio <= 1.2 ? 'met' : 'MISSED'}`);
+  console.log(
+    `target q/s ≥ 0.90×: ${ratio(qpsRatio)} ${qpsRatio >= 0.9 ? 'met' : 'MISSED'}; p99 ≤ 1.20×: ${ratio(p99Ratio)} ${p99Ratio <= 1.2 ? 'met' : 'MISSED'}`,
+  );
 }
 console.log(`\nwrong results: ${wrong}`);
 

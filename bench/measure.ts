@@ -21,7 +21,13 @@ export async function measure(workers: number, seconds: number, operation: () =>
   const cpu = process.cpuUsage(cpu0);
   latencies.sort((x, y) => x - y);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { qps: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), count: latencies.length, cpuMicros: (cpu.user + cpu.system) / latencies.length };
+  return {
+    qps: latencies.length / elapsed,
+    p50: at(0.5),
+    p99: at(0.99),
+    count: latencies.length,
+    cpuMicros: (cpu.user + cpu.system) / latencies.length,
+  };
 }
 
 export const ms = (value: number) => `${value.toFixed(2)} ms`;

@@ -13,7 +13,11 @@ import { migrate } from './db/migrate';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { port: { type: 'string', default: '3000' }, database: { type: 'string' }, fresh: { type: 'boolean', default: false } },
+  options: {
+    port: { type: 'string', default: '3000' },
+    database: { type: 'string' },
+    fresh: { type: 'boolean', default: false },
+  },
 });
 const mode = positionals[0] === 'start' ? 'start' : 'dev';
 

@@ -51,7 +51,10 @@ describe('reads are confined to the tenant', () => {
   it('$queryRaw sees only own rows', async () => {
     const rows = await tenantDb(a.id).$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM tasks`;
     expect(Number(rows[0]?.n)).toBe(2);
-    const leaked = await tenantDb(a.id).$queryRawUnsafe<unknown[]>('SELECT * FROM projects WHERE id = $1::uuid', bProject.id);
+    const leaked = await tenantDb(a.id).$queryRawUnsafe<unknown[]>(
+      'SELECT * FROM projects WHERE id = $1::uuid',
+      bProject.id,
+    );
     expect(leaked).toEqual([]);
   });
 });
@@ -59,7 +62,10 @@ describe('reads are confined to the tenant', () => {
 describe('writes are confined to the tenant', () => {
   it('create fills tenant_id from the session; nested writes too', async () => {
     const t = await createTenant('writer');
-    const project = await tenantDb(t.id).project.create({ data: { name: 'Nested', tasks: { create: { title: 'child' } } }, include: { tasks: true } });
+    const project = await tenantDb(t.id).project.create({
+      data: { name: 'Nested', tasks: { create: { title: 'child' } } },
+      include: { tasks: true },
+    });
     expect(project.tenantId).toBe(t.id);
     expect(project.tasks[0]?.tenantId).toBe(t.id);
   });
@@ -74,18 +80,26 @@ describe('writes are confined to the tenant', () => {
   });
 
   it("naming another tenant's id in data is refused", async () => {
-    await expect(tenantDb(a.id).project.create({ data: { name: 'Trojan', tenantId: b.id } })).rejects.toThrow(/row-level security/);
-    await expect(tenantDb(a.id).project.createMany({ data: [{ name: 'Trojan2', tenantId: b.id }] })).rejects.toThrow(/row-level security/);
+    await expect(tenantDb(a.id).project.create({ data: { name: 'Trojan', tenantId: b.id } })).rejects.toThrow(
+      /row-level security/,
+    );
+    await expect(tenantDb(a.id).project.createMany({ data: [{ name: 'Trojan2', tenantId: b.id }] })).rejects.toThrow(
+      /row-level security/,
+    );
     expect(await tenantDb(b.id).project.count()).toBe(1);
   });
 
-  it("moving a row into another tenant is refused", async () => {
-    await expect(tenantDb(a.id).project.update({ where: { id: aProject.id }, data: { tenantId: b.id } })).rejects.toThrow(/row-level security/);
+  it('moving a row into another tenant is refused', async () => {
+    await expect(
+      tenantDb(a.id).project.update({ where: { id: aProject.id }, data: { tenantId: b.id } }),
+    ).rejects.toThrow(/row-level security/);
   });
 
   it("update, delete and updateMany cannot touch another tenant's rows", async () => {
     const db = tenantDb(a.id);
-    await expect(db.project.update({ where: { id: bProject.id }, data: { name: 'pwned' } })).rejects.toMatchObject({ code: 'P2025' });
+    await expect(db.project.update({ where: { id: bProject.id }, data: { name: 'pwned' } })).rejects.toMatchObject({
+      code: 'P2025',
+    });
     expect((await db.project.updateMany({ data: { name: 'Apollo' } })).count).toBe(1);
     expect((await db.task.deleteMany({ where: { projectId: bProject.id } })).count).toBe(0);
     await expect(db.project.delete({ where: { id: bProject.id } })).rejects.toMatchObject({ code: 'P2025' });
@@ -95,13 +109,19 @@ describe('writes are confined to the tenant', () => {
 
   it("upsert onto another tenant's row is refused and changes nothing", async () => {
     await expect(
-      tenantDb(a.id).project.upsert({ where: { id: bProject.id }, create: { id: bProject.id, name: 'x' }, update: { name: 'pwned' } }),
+      tenantDb(a.id).project.upsert({
+        where: { id: bProject.id },
+        create: { id: bProject.id, name: 'x' },
+        update: { name: 'pwned' },
+      }),
     ).rejects.toThrow();
     expect((await tenantDb(b.id).project.findUniqueOrThrow({ where: { id: bProject.id } })).name).toBe('Borealis');
   });
 
-  it("a foreign key cannot point into another tenant", async () => {
-    await expect(tenantDb(a.id).task.create({ data: { title: 'x', projectId: bProject.id } })).rejects.toThrow(/foreign key/i);
+  it('a foreign key cannot point into another tenant', async () => {
+    await expect(tenantDb(a.id).task.create({ data: { title: 'x', projectId: bProject.id } })).rejects.toThrow(
+      /foreign key/i,
+    );
   });
 
   it('$executeRaw changes only own rows', async () => {
@@ -156,7 +176,9 @@ describe('transactions', () => {
 
   it('transactions of two tenants at once stay apart', async () => {
     const results = await Promise.all(
-      [a, b, a, b].map((t) => tenantDb(t.id).$transaction(async (tx) => (await tx.project.findMany()).map((p) => p.tenantId))),
+      [a, b, a, b].map((t) =>
+        tenantDb(t.id).$transaction(async (tx) => (await tx.project.findMany()).map((p) => p.tenantId)),
+      ),
     );
     expect(results).toEqual([[a.id], [b.id], [a.id], [b.id]]);
   });
@@ -170,7 +192,9 @@ describe('no tenant set', () => {
   });
 
   it('refuses writes through the global client', async () => {
-    await expect(globalDb().project.create({ data: { name: 'orphan', tenantId: a.id } })).rejects.toThrow(/row-level security/);
+    await expect(globalDb().project.create({ data: { name: 'orphan', tenantId: a.id } })).rejects.toThrow(
+      /row-level security/,
+    );
     await expect(globalDb().project.create({ data: { name: 'orphan' } })).rejects.toThrow();
   });
 

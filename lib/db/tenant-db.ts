@@ -11,8 +11,8 @@
 import 'server-only';
 import { LRUCache } from 'lru-cache';
 import { basePrisma } from './prisma';
-import { type TenantDb, scopeToTenant } from './tenant-scope';
 import { assertTenantId } from './tenant-id';
+import { scopeToTenant, type TenantDb } from './tenant-scope';
 
 const clients = new LRUCache<string, TenantDb>({ max: 10_000 });
 

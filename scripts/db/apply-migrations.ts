@@ -25,7 +25,10 @@ export type Migration = { name: string; sql: string; checksum: string };
 
 export async function readMigrations(dir: string): Promise<Migration[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(dir, name, 'migration.sql'), 'utf8');
@@ -101,14 +104,13 @@ async function applyOne(client: pg.Client, migration: Migration): Promise<void> 
     const message = error instanceof Error ? error.message : String(error);
     // Rolled back as a whole: record it as Prisma's `migrate resolve --rolled-back` would, so the
     // corrected migration can be applied by the next run.
-    await client.query(
-      'UPDATE "_prisma_migrations" SET logs = $2, rolled_back_at = now() WHERE id = $1',
-      [id, message],
-    );
+    await client.query('UPDATE "_prisma_migrations" SET logs = $2, rolled_back_at = now() WHERE id = $1', [
+      id,
+      message,
+    ]);
     throw new Error(`Migration ${migration.name} failed and was rolled back: ${message}`);
   }
-  await client.query(
-    'UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1',
-    [id],
-  );
+  await client.query('UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1', [
+    id,
+  ]);
 }

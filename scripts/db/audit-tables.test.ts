@@ -45,8 +45,16 @@ describe('table audit', () => {
     ['no policy', 'DROP POLICY tenant_isolation ON notes', 'notes: has no policy'],
     ['a permissive policy', 'CREATE POLICY open ON notes USING (true)', 'notes: policy open does not compare'],
     ['no tenant_id index', 'DROP INDEX notes_tenant_idx', 'notes: no index leads with tenant_id'],
-    ['a cross-tenant unique index', 'CREATE UNIQUE INDEX notes_body_key ON notes (body)', 'notes: unique index notes_body_key'],
-    ['a foreign key without tenant_id', 'ALTER TABLE notes ADD FOREIGN KEY (project_id) REFERENCES projects(id)', 'notes: foreign key notes_project_id_fkey to projects'],
+    [
+      'a cross-tenant unique index',
+      'CREATE UNIQUE INDEX notes_body_key ON notes (body)',
+      'notes: unique index notes_body_key',
+    ],
+    [
+      'a foreign key without tenant_id',
+      'ALTER TABLE notes ADD FOREIGN KEY (project_id) REFERENCES projects(id)',
+      'notes: foreign key notes_project_id_fkey to projects',
+    ],
     ['a nullable tenant_id', 'ALTER TABLE notes ALTER COLUMN tenant_id DROP NOT NULL', 'notes: tenant_id is nullable'],
   ])('names the table when a tenant table has %s', async (_, breakIt, expected) => {
     const findings = await auditAfter(`${GOOD_TABLE}; ${breakIt}`);
@@ -61,7 +69,11 @@ describe('table audit', () => {
   it.each([
     ['BYPASSRLS', 'ALTER ROLE app_user BYPASSRLS', 'has BYPASSRLS'],
     ['ownership of a table', 'ALTER TABLE projects OWNER TO app_user', 'owns 1 table'],
-    ['membership of the owner role', "DO $$ BEGIN EXECUTE format('GRANT %I TO app_user', current_user); END $$", 'is a member of'],
+    [
+      'membership of the owner role',
+      "DO $$ BEGIN EXECUTE format('GRANT %I TO app_user', current_user); END $$",
+      'is a member of',
+    ],
     ['access to migrations', 'GRANT SELECT ON _prisma_migrations TO app_user', 'can read or write _prisma_migrations'],
   ])('flags an app role with %s', async (_, breakIt, expected) => {
     const findings = await auditAfter(breakIt);

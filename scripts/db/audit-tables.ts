@@ -8,11 +8,23 @@ export const GLOBAL_TABLES = new Set(['tenants', 'users', 'accounts', 'sessions'
 
 const TENANT_SETTING = /current_tenant_id\(\)|app\.tenant_id/;
 
-type TableRow = { table: string; rls: boolean; forced: boolean; has_tenant_id: boolean; tenant_id_nullable: boolean | null };
+type TableRow = {
+  table: string;
+  rls: boolean;
+  forced: boolean;
+  has_tenant_id: boolean;
+  tenant_id_nullable: boolean | null;
+};
 type PolicyRow = { table: string; policy: string; qual: string | null; with_check: string | null };
 type IndexRow = { table: string; index: string; first_column: string | null; is_unique: boolean; columns: string[] };
 type ForeignKeyRow = { table: string; constraint: string; target: string; columns: string[]; target_columns: string[] };
-type RoleRow = { rolsuper: boolean; rolbypassrls: boolean; owns: number; inherited_bad: number; migrations_access: boolean };
+type RoleRow = {
+  rolsuper: boolean;
+  rolbypassrls: boolean;
+  owns: number;
+  inherited_bad: number;
+  migrations_access: boolean;
+};
 
 export async function auditTables(client: pg.ClientBase, appRole: string): Promise<string[]> {
   const findings: string[] = [];
@@ -27,7 +39,9 @@ export async function auditTables(client: pg.ClientBase, appRole: string): Promi
   for (const table of tables) {
     if (!table.has_tenant_id) {
       if (!GLOBAL_TABLES.has(table.table)) {
-        findings.push(`${table.table}: has no tenant_id. Add tenant_id with RLS, or list it in GLOBAL_TABLES (scripts/db/audit-tables.ts) if it is truly global`);
+        findings.push(
+          `${table.table}: has no tenant_id. Add tenant_id with RLS, or list it in GLOBAL_TABLES (scripts/db/audit-tables.ts) if it is truly global`,
+        );
       }
       continue;
     }
@@ -52,13 +66,17 @@ export async function auditTables(client: pg.ClientBase, appRole: string): Promi
     for (const index of indexes.filter((i) => i.table === name && i.is_unique)) {
       const isIdKey = index.columns.length === 1 && index.columns[0] === 'id';
       if (!isIdKey && !index.columns.includes('tenant_id')) {
-        findings.push(`${name}: unique index ${index.index} (${index.columns.join(', ')}) spans tenants; include tenant_id`);
+        findings.push(
+          `${name}: unique index ${index.index} (${index.columns.join(', ')}) spans tenants; include tenant_id`,
+        );
       }
     }
     for (const fk of foreignKeys.filter((f) => f.table === name && tenantTables.has(f.target))) {
       const at = fk.columns.indexOf('tenant_id');
       if (at === -1 || fk.target_columns[at] !== 'tenant_id') {
-        findings.push(`${name}: foreign key ${fk.constraint} to ${fk.target} does not include tenant_id, so it can point into another tenant`);
+        findings.push(
+          `${name}: foreign key ${fk.constraint} to ${fk.target} does not include tenant_id, so it can point into another tenant`,
+        );
       }
     }
   }
@@ -73,7 +91,8 @@ async function auditRole(client: pg.ClientBase, appRole: string): Promise<string
   if (role.rolsuper) findings.push(`role ${appRole} is a superuser (superusers bypass RLS)`);
   if (role.rolbypassrls) findings.push(`role ${appRole} has BYPASSRLS`);
   if (role.owns > 0) findings.push(`role ${appRole} owns ${role.owns} table(s) (owners can disable RLS)`);
-  if (role.inherited_bad > 0) findings.push(`role ${appRole} is a member of a superuser, BYPASSRLS or table-owning role`);
+  if (role.inherited_bad > 0)
+    findings.push(`role ${appRole} is a member of a superuser, BYPASSRLS or table-owning role`);
   if (role.migrations_access) findings.push(`role ${appRole} can read or write _prisma_migrations`);
   return findings;
 }

@@ -21,7 +21,9 @@ export async function createFreshDatabase(serverUrl: string, name: string): Prom
 }
 
 export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
-  await withAdmin(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`));
+  await withAdmin(serverUrl, (client) =>
+    client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`),
+  );
 }
 
 async function recreateDatabase(serverUrl: string, name: string): Promise<void> {

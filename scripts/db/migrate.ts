@@ -1,11 +1,11 @@
 // npm run db:migrate: apply pending migrations as the owner (DATABASE_URL), then let the runtime
 // roles log in with the credentials of APP_DATABASE_URL / PLATFORM_DATABASE_URL.
-import { env } from '../../lib/env';
-import { appDatabaseUrl, platformDatabaseUrl } from '../../lib/db/role-urls';
-import { applyMigrations } from './apply-migrations';
-import { grantRoleLogins } from './grant-role-logins';
 
+import { appDatabaseUrl, platformDatabaseUrl } from '../../lib/db/role-urls';
+import { env } from '../../lib/env';
+import { applyMigrations } from './apply-migrations';
 import { MIGRATIONS_DIR } from './fresh-database';
+import { grantRoleLogins } from './grant-role-logins';
 
 export async function migrate(): Promise<void> {
   const { DATABASE_URL } = env();

@@ -1,0 +1,30 @@
+// The first promise of the README: the root serves the marketing site and each seeded workspace
+// is served, with its own data only, on its own host.
+import { expect, test } from '@playwright/test';
+
+const PORT = 3100;
+
+test('the root page renders the marketing site', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tenantry');
+});
+
+test('each workspace is served on its own subdomain with its own data', async ({ page }) => {
+  await page.goto(`http://acme.localhost:${PORT}/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Acme Inc.');
+  await expect(page.getByText('Rocket Skates')).toBeVisible();
+  await expect(page.getByText('Doomsday Device')).toHaveCount(0);
+
+  await page.goto(`http://globex.localhost:${PORT}/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Globex Corporation');
+  await expect(page.getByText('Doomsday Device')).toBeVisible();
+  await expect(page.getByText('Rocket Skates')).toHaveCount(0);
+});
+
+test('an unknown workspace and the internal tenant path answer 404', async ({ page }) => {
+  const unknown = await page.goto(`http://nobody.localhost:${PORT}/`);
+  expect(unknown?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Not found');
+  const internal = await page.goto('/t/acme');
+  expect(internal?.status()).toBe(404);
+});
