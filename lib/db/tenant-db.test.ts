@@ -211,6 +211,19 @@ describe('no tenant set', () => {
     }
   });
 
+  it('a session setting left on a pooled connection does not reach the app: statements name their tenant', async () => {
+    await globalDb().$executeRaw`SELECT set_config('app.tenant_id', ${a.id}, false)`;
+    expect(await globalDb().project.findMany()).toEqual([]);
+    expect((await tenantDb(b.id).project.findMany()).map((p) => p.tenantId)).toEqual([b.id]);
+  });
+
+  it('raw SQL cannot claim another tenant with its own comment', async () => {
+    const rows = await tenantDb(a.id).$queryRawUnsafe<{ tenant_id: string }[]>(
+      `/* tenant:${b.id} */ SELECT tenant_id::text FROM projects`,
+    );
+    expect(rows.map((r) => r.tenant_id)).toEqual([a.id]);
+  });
+
   it('a tenant id that is not a UUID is refused before reaching the database', () => {
     expect(() => tenantDb('acme')).toThrow(/Not a tenant id/);
     expect(() => tenantDb(`${a.id}' OR '1'='1`)).toThrow(/Not a tenant id/);

@@ -1,6 +1,7 @@
-// Builds a tenant's client from the shared Prisma client: every operation runs inside the tenant's
-// context, so the connection it checks out is bound to that tenant (lib/db/tenant-bound-pool.ts),
-// and PostgreSQL's policies do the filtering. Nothing here adds WHERE clauses, except for findUnique.
+// Builds a tenant's client from the shared Prisma client: every operation (model queries, raw SQL,
+// the statements of a transaction) runs inside the tenant's context, so each statement the adapter
+// sends names that tenant (lib/db/tenant-tagging-adapter.ts) and PostgreSQL's policies do the
+// filtering. Nothing here adds WHERE clauses, except for findUnique.
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
 import { tenantContext } from './tenant-context';
 import { delegateName, isTenantModel } from './tenant-models';
@@ -11,36 +12,26 @@ type FindFirstDelegate = {
 };
 
 export function scopeToTenant(base: PrismaClient, tenantId: string) {
-  const scoped = base.$extends(
+  return base.$extends(
     Prisma.defineExtension({
       name: 'tenant-scope',
       query: {
         $allOperations({ model, operation, args, query }) {
-          return tenantContext.run(tenantId, async () => {
-            if (model && isTenantModel(model) && (operation === 'findUnique' || operation === 'findUniqueOrThrow')) {
-              return findUniqueWithinTenant(base, tenantId, model, operation, args, query);
-            }
-            return await query(args);
-          });
+          if (model && isTenantModel(model) && (operation === 'findUnique' || operation === 'findUniqueOrThrow')) {
+            return tenantContext.run(tenantId, findUniqueWithinTenant, base, tenantId, model, operation, args, query);
+          }
+          // query() is lazy: awaiting it here starts the request inside the context the adapter reads.
+          return tenantContext.run(tenantId, async () => await query(args));
         },
       },
     }),
   );
-  // $transaction is not an operation the extension sees: enter the context around it, so that the
-  // transaction's connection is bound to this tenant before BEGIN.
-  return new Proxy(scoped, {
-    get(target, property, receiver) {
-      if (property !== '$transaction') return Reflect.get(target, property, receiver);
-      return (...args: Parameters<typeof target.$transaction>) =>
-        tenantContext.run(tenantId, () => target.$transaction(...args));
-    },
-  });
 }
 
 export type TenantDb = ReturnType<typeof scopeToTenant>;
 
-// Prisma merges findUnique calls made in the same tick into one SQL query, which runs on one
-// connection, bound to the first caller's tenant. Naming our tenant in the where makes a merged
+// Prisma merges findUnique calls made in the same tick into one SQL query, sent in the first
+// caller's context and so naming the first caller's tenant. Naming our tenant in the where makes a merged
 // query match only our own rows, so the worst it can do is answer "not found"; that answer is then
 // confirmed by a findFirst of our own, which Prisma never merges. Never another tenant's row.
 async function findUniqueWithinTenant(

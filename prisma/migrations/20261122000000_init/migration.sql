@@ -25,12 +25,27 @@ GRANT USAGE ON SCHEMA public TO app_user, platform_admin;
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO app_user, platform_admin;
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO app_user, platform_admin;
 
--- The tenant the current session works for, or NULL. NULLIF: once set on a connection, an unset
--- value reads back as '' rather than NULL, and ''::uuid would throw. STABLE: evaluated once per
--- statement, so the planner uses it as an index condition.
+-- The tenant the current statement works for, or NULL (then every tenant table reads as empty).
+-- The app names the tenant in each statement it sends, as a leading comment added by its database
+-- adapter (lib/db/tenant-tagging-adapter.ts): "/* tenant:<uuid> */ SELECT …", or "/* tenant:none */".
+-- A statement carries its tenant, so nothing is left behind on a pooled connection and no extra
+-- round trip is needed. SQL without that comment (psql, ad-hoc scripts) may use the setting
+-- app.tenant_id instead; NULLIF because an unset custom setting can read back as ''.
+-- STABLE: constant within a statement; policies wrap it in (SELECT …) so it runs once per statement.
+-- PL/pgSQL, not SQL: its expression plans are cached per session, so a call costs microseconds
+-- (a SQL function with this body would be planned again in every statement).
 CREATE FUNCTION current_tenant_id() RETURNS uuid
-  LANGUAGE sql STABLE PARALLEL SAFE
-  AS $$ SELECT NULLIF(current_setting('app.tenant_id', true), '')::uuid $$;
+  LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
+  AS $$
+DECLARE
+  statement text := current_query();
+BEGIN
+  IF starts_with(statement, '/* tenant:') THEN
+    RETURN substring(statement FROM '^/\* tenant:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}) \*/')::uuid;
+  END IF;
+  RETURN NULLIF(current_setting('app.tenant_id', true), '')::uuid;
+END
+$$;
 
 -- ─── Types ──────────────────────────────────────────────────────────────────────────────────────
 CREATE TYPE "role" AS ENUM ('owner', 'admin', 'member');
@@ -98,7 +113,7 @@ CREATE UNIQUE INDEX "verification_tokens_identifier_token_key" ON "verification_
 -- ─── Tenant tables ──────────────────────────────────────────────────────────────────────────────
 CREATE TABLE "memberships" (
     "id" UUID NOT NULL,
-    "tenant_id" UUID NOT NULL DEFAULT (NULLIF(current_setting('app.tenant_id'::text, true), ''::text))::uuid,
+    "tenant_id" UUID NOT NULL DEFAULT current_tenant_id(),
     "user_id" UUID NOT NULL,
     "role" "role" NOT NULL DEFAULT 'member',
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -109,7 +124,7 @@ CREATE INDEX "memberships_user_id_idx" ON "memberships"("user_id");
 
 CREATE TABLE "invitations" (
     "id" UUID NOT NULL,
-    "tenant_id" UUID NOT NULL DEFAULT (NULLIF(current_setting('app.tenant_id'::text, true), ''::text))::uuid,
+    "tenant_id" UUID NOT NULL DEFAULT current_tenant_id(),
     "email" TEXT NOT NULL,
     "role" "role" NOT NULL DEFAULT 'member',
     "token_hash" TEXT NOT NULL,
@@ -124,7 +139,7 @@ CREATE INDEX "invitations_tenant_id_email_idx" ON "invitations"("tenant_id", "em
 
 CREATE TABLE "domains" (
     "id" UUID NOT NULL,
-    "tenant_id" UUID NOT NULL DEFAULT (NULLIF(current_setting('app.tenant_id'::text, true), ''::text))::uuid,
+    "tenant_id" UUID NOT NULL DEFAULT current_tenant_id(),
     "hostname" TEXT NOT NULL,
     "status" "domain_status" NOT NULL DEFAULT 'pending',
     "verification_token" TEXT NOT NULL,
@@ -138,7 +153,7 @@ CREATE UNIQUE INDEX "domains_tenant_id_hostname_key" ON "domains"("tenant_id", "
 
 CREATE TABLE "projects" (
     "id" UUID NOT NULL,
-    "tenant_id" UUID NOT NULL DEFAULT (NULLIF(current_setting('app.tenant_id'::text, true), ''::text))::uuid,
+    "tenant_id" UUID NOT NULL DEFAULT current_tenant_id(),
     "name" TEXT NOT NULL,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "projects_pkey" PRIMARY KEY ("id")
@@ -149,7 +164,7 @@ CREATE INDEX "projects_tenant_id_created_at_idx" ON "projects"("tenant_id", "cre
 
 CREATE TABLE "tasks" (
     "id" UUID NOT NULL,
-    "tenant_id" UUID NOT NULL DEFAULT (NULLIF(current_setting('app.tenant_id'::text, true), ''::text))::uuid,
+    "tenant_id" UUID NOT NULL DEFAULT current_tenant_id(),
     "project_id" UUID NOT NULL,
     "title" TEXT NOT NULL,
     "done" BOOLEAN NOT NULL DEFAULT false,
@@ -173,32 +188,32 @@ ALTER TABLE "tasks" ADD CONSTRAINT "tasks_tenant_id_fkey" FOREIGN KEY ("tenant_i
 ALTER TABLE "tasks" ADD CONSTRAINT "tasks_tenant_id_project_id_fkey" FOREIGN KEY ("tenant_id", "project_id") REFERENCES "projects"("tenant_id", "id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- ─── Row level security ─────────────────────────────────────────────────────────────────────────
--- ENABLE applies the policies to app_user; FORCE applies them to the owner too. With no tenant set,
+-- ENABLE applies the policies to app_user; FORCE applies them to the owner too. With no tenant,
 -- current_tenant_id() is NULL, the comparison is never true, and every tenant table reads as empty.
 ALTER TABLE "memberships" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "memberships" FORCE ROW LEVEL SECURITY;
 CREATE POLICY "tenant_isolation" ON "memberships"
-  USING ("tenant_id" = current_tenant_id()) WITH CHECK ("tenant_id" = current_tenant_id());
+  USING ("tenant_id" = (SELECT current_tenant_id())) WITH CHECK ("tenant_id" = (SELECT current_tenant_id()));
 
 ALTER TABLE "invitations" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "invitations" FORCE ROW LEVEL SECURITY;
 CREATE POLICY "tenant_isolation" ON "invitations"
-  USING ("tenant_id" = current_tenant_id()) WITH CHECK ("tenant_id" = current_tenant_id());
+  USING ("tenant_id" = (SELECT current_tenant_id())) WITH CHECK ("tenant_id" = (SELECT current_tenant_id()));
 
 ALTER TABLE "domains" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "domains" FORCE ROW LEVEL SECURITY;
 CREATE POLICY "tenant_isolation" ON "domains"
-  USING ("tenant_id" = current_tenant_id()) WITH CHECK ("tenant_id" = current_tenant_id());
+  USING ("tenant_id" = (SELECT current_tenant_id())) WITH CHECK ("tenant_id" = (SELECT current_tenant_id()));
 
 ALTER TABLE "projects" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "projects" FORCE ROW LEVEL SECURITY;
 CREATE POLICY "tenant_isolation" ON "projects"
-  USING ("tenant_id" = current_tenant_id()) WITH CHECK ("tenant_id" = current_tenant_id());
+  USING ("tenant_id" = (SELECT current_tenant_id())) WITH CHECK ("tenant_id" = (SELECT current_tenant_id()));
 
 ALTER TABLE "tasks" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "tasks" FORCE ROW LEVEL SECURITY;
 CREATE POLICY "tenant_isolation" ON "tasks"
-  USING ("tenant_id" = current_tenant_id()) WITH CHECK ("tenant_id" = current_tenant_id());
+  USING ("tenant_id" = (SELECT current_tenant_id())) WITH CHECK ("tenant_id" = (SELECT current_tenant_id()));
 
 -- The workspace directory: anyone may look a workspace up by slug (routing, sign-up checks) and
 -- create one (sign-up), but only the workspace itself may change or delete its row.
@@ -207,8 +222,8 @@ ALTER TABLE "tenants" FORCE ROW LEVEL SECURITY;
 CREATE POLICY "directory_read" ON "tenants" FOR SELECT USING (true);
 CREATE POLICY "directory_create" ON "tenants" FOR INSERT WITH CHECK (true);
 CREATE POLICY "own_row_update" ON "tenants" FOR UPDATE
-  USING ("id" = current_tenant_id()) WITH CHECK ("id" = current_tenant_id());
-CREATE POLICY "own_row_delete" ON "tenants" FOR DELETE USING ("id" = current_tenant_id());
+  USING ("id" = (SELECT current_tenant_id())) WITH CHECK ("id" = (SELECT current_tenant_id()));
+CREATE POLICY "own_row_delete" ON "tenants" FOR DELETE USING ("id" = (SELECT current_tenant_id()));
 
 -- ─── Grants ─────────────────────────────────────────────────────────────────────────────────────
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO app_user, platform_admin;
