@@ -92,7 +92,7 @@ for (const workers of [10, 50]) {
   const baseline = results.get('plain Prisma (WHERE, no RLS)') as Measurement[];
   console.log(`\n${workers} concurrent workers`);
   console.log(
-    'variant                         q/s      p50        p99        q/s ratio  p99 ratio   (vs plain Prisma)',
+    'variant                         q/s      p50        p99        q/s ratio  p99 ratio  client CPU/query (ratios vs plain Prisma)',
   );
   for (const [variant, list] of results) {
     const qps = median(list, 'qps');

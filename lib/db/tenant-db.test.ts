@@ -224,6 +224,19 @@ describe('no tenant set', () => {
     expect(rows.map((r) => r.tenant_id)).toEqual([a.id]);
   });
 
+  it('the statement tag is read strictly: "none" reads nothing, a malformed id fails the statement', async () => {
+    const client = new pg.Client({ connectionString: inject('appUrl') });
+    await client.connect();
+    try {
+      expect((await client.query(`/* tenant:${a.id} */ SELECT tenant_id::text FROM projects`)).rows).toEqual([{ tenant_id: a.id }]);
+      expect((await client.query('/* tenant:none */ SELECT * FROM projects')).rows).toEqual([]);
+      await expect(client.query(`/* tenant:${'z'.repeat(36)} */ SELECT * FROM projects`)).rejects.toThrow(/uuid/);
+      expect((await client.query(`/*tenant:${a.id} */ SELECT * FROM projects`)).rows).toEqual([]);
+    } finally {
+      await client.end();
+    }
+  });
+
   it('a tenant id that is not a UUID is refused before reaching the database', () => {
     expect(() => tenantDb('acme')).toThrow(/Not a tenant id/);
     expect(() => tenantDb(`${a.id}' OR '1'='1`)).toThrow(/Not a tenant id/);

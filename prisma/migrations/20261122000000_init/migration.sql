@@ -40,8 +40,13 @@ CREATE FUNCTION current_tenant_id() RETURNS uuid
 DECLARE
   statement text := current_query();
 BEGIN
+  -- Fixed offsets, not a regex: "/* tenant:" is 10 characters, a UUID 36, then " */". A malformed
+  -- id fails the uuid cast and with it the statement; "none" (or anything else) means no tenant.
   IF starts_with(statement, '/* tenant:') THEN
-    RETURN substring(statement FROM '^/\* tenant:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}) \*/')::uuid;
+    IF substr(statement, 47, 3) = ' */' THEN
+      RETURN substr(statement, 11, 36)::uuid;
+    END IF;
+    RETURN NULL;
   END IF;
   RETURN NULLIF(current_setting('app.tenant_id', true), '')::uuid;
 END
