@@ -228,7 +228,9 @@ describe('no tenant set', () => {
     const client = new pg.Client({ connectionString: inject('appUrl') });
     await client.connect();
     try {
-      expect((await client.query(`/* tenant:${a.id} */ SELECT tenant_id::text FROM projects`)).rows).toEqual([{ tenant_id: a.id }]);
+      expect((await client.query(`/* tenant:${a.id} */ SELECT tenant_id::text FROM projects`)).rows).toEqual([
+        { tenant_id: a.id },
+      ]);
       expect((await client.query('/* tenant:none */ SELECT * FROM projects')).rows).toEqual([]);
       await expect(client.query(`/* tenant:${'z'.repeat(36)} */ SELECT * FROM projects`)).rejects.toThrow(/uuid/);
       expect((await client.query(`/*tenant:${a.id} */ SELECT * FROM projects`)).rows).toEqual([]);
