@@ -20,8 +20,8 @@ export function scopeToTenant(base: PrismaClient, tenantId: string) {
           if (model && isTenantModel(model) && (operation === 'findUnique' || operation === 'findUniqueOrThrow')) {
             return tenantContext.run(tenantId, findUniqueWithinTenant, base, tenantId, model, operation, args, query);
           }
-          // query() is lazy: awaiting it here starts the request inside the context the adapter reads.
-          return tenantContext.run(tenantId, async () => await query(args));
+          // query() is lazy: calling then() here starts the request inside the context the adapter reads.
+          return tenantContext.run(tenantId, () => query(args).then(passThrough));
         },
       },
     }),
@@ -54,6 +54,8 @@ async function findUniqueWithinTenant(
   if (!delegate) throw new Error(`No Prisma delegate for model ${model}`);
   return operation === 'findUnique' ? delegate.findFirst(scoped) : delegate.findFirstOrThrow(scoped);
 }
+
+const passThrough = <T>(value: T): T => value;
 
 function isNotFound(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025';
