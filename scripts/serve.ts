@@ -5,11 +5,11 @@
 // Usage: tsx scripts/serve.ts dev|start [--port N] [--database NAME] [--fresh]
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { seed } from '../prisma/seed';
 import { databaseServer, databaseUrl } from './db/database-server';
 import { dropDatabase } from './db/fresh-database';
 import { migrate } from './db/migrate';
+import { withClient } from './db/with-client';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -57,12 +57,8 @@ next.on('exit', async (code) => {
 });
 
 async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
+  await withClient(serverUrl, async (client) => {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
-  } finally {
-    await client.end();
-  }
+  });
 }

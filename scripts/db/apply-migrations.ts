@@ -5,7 +5,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
+import { withClient } from './with-client';
 
 const PRISMA_MIGRATE_LOCK = 72707369;
 
@@ -42,43 +43,46 @@ type AppliedRow = { migration_name: string; checksum: string };
 /** Returns the names of the migrations it applied. Throws, naming the migration, on any failure. */
 export async function applyMigrations(ownerUrl: string, dir: string): Promise<string[]> {
   const migrations = await readMigrations(dir);
-  const client = new pg.Client({ connectionString: ownerUrl });
-  await client.connect();
-  try {
+  return withClient(ownerUrl, async (client) => {
     await client.query('SELECT pg_advisory_lock($1)', [PRISMA_MIGRATE_LOCK]);
-    await client.query(CREATE_MIGRATIONS_TABLE);
-    const { rows } = await client.query<AppliedRow>(
-      'SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
-    );
-    const applied = new Map(rows.map((row) => [row.migration_name, row.checksum]));
-    assertNoUnknownMigrations(applied, migrations);
+    try {
+      await client.query(CREATE_MIGRATIONS_TABLE);
+      const { rows } = await client.query<AppliedRow>(
+        'SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+      );
+      const applied = new Map(rows.map((row) => [row.migration_name, row.checksum]));
+      assertNoUnknownMigrations(applied, migrations);
 
-    const appliedNow: string[] = [];
-    for (const migration of migrations) {
-      const checksum = applied.get(migration.name);
-      if (checksum !== undefined) {
-        if (checksum !== migration.checksum) {
-          throw new Error(
-            `Migration ${migration.name} was edited after it was applied (checksum differs). ` +
-              'Never edit an applied migration: add a new one.',
-          );
+      const appliedNow: string[] = [];
+      for (const migration of migrations) {
+        const checksum = applied.get(migration.name);
+        if (checksum !== undefined) {
+          if (checksum !== migration.checksum) {
+            throw new Error(
+              `Migration ${migration.name} was edited after it was applied (checksum differs). ` +
+                'Never edit an applied migration: add a new one.',
+            );
+          }
+          continue;
         }
-        continue;
+        await applyOne(client, migration);
+        appliedNow.push(migration.name);
       }
-      await applyOne(client, migration);
-      appliedNow.push(migration.name);
+      await revokeRuntimeAccessToHistory(client);
+      return appliedNow;
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [PRISMA_MIGRATE_LOCK]).catch(() => {});
     }
-    // The runtime roles may read and write data, never the migration history.
-    await client.query('REVOKE ALL ON "_prisma_migrations" FROM PUBLIC');
-    await client.query(`DO $$ BEGIN
-      IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'app_user') THEN REVOKE ALL ON "_prisma_migrations" FROM app_user; END IF;
-      IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'platform_admin') THEN REVOKE ALL ON "_prisma_migrations" FROM platform_admin; END IF;
-    END $$`);
-    return appliedNow;
-  } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [PRISMA_MIGRATE_LOCK]).catch(() => {});
-    await client.end();
-  }
+  });
+}
+
+// The runtime roles may read and write data, never the migration history.
+async function revokeRuntimeAccessToHistory(client: pg.Client): Promise<void> {
+  await client.query('REVOKE ALL ON "_prisma_migrations" FROM PUBLIC');
+  await client.query(`DO $$ BEGIN
+    IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'app_user') THEN REVOKE ALL ON "_prisma_migrations" FROM app_user; END IF;
+    IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'platform_admin') THEN REVOKE ALL ON "_prisma_migrations" FROM platform_admin; END IF;
+  END $$`);
 }
 
 function assertNoUnknownMigrations(applied: Map<string, string>, migrations: Migration[]): void {

@@ -1,9 +1,9 @@
 // npm run db:audit: the table audit against DATABASE_URL's database, for the role the app
 // connects as. Exits 1 and names every finding.
-import pg from 'pg';
 import { appDatabaseUrl } from '../../lib/db/role-urls';
 import { env } from '../../lib/env';
 import { auditTables } from './audit-tables';
+import { withClient } from './with-client';
 
 const { DATABASE_URL } = env();
 if (!DATABASE_URL) {
@@ -11,10 +11,7 @@ if (!DATABASE_URL) {
   process.exit(2);
 }
 const appRole = decodeURIComponent(new URL(appDatabaseUrl(env())).username);
-const client = new pg.Client({ connectionString: DATABASE_URL });
-await client.connect();
-const findings = await auditTables(client, appRole);
-await client.end();
+const findings = await withClient(DATABASE_URL, (client) => auditTables(client, appRole));
 if (findings.length > 0) {
   console.error(`[audit] ${findings.length} finding(s):\n${findings.map((f) => `  - ${f}`).join('\n')}`);
   process.exit(1);

@@ -1,11 +1,11 @@
 // A new, migrated database on a server, with the URLs of its three roles. Tests and benchmarks each
 // get their own, so they never touch a developer's data and can run side by side.
 import path from 'node:path';
-import pg from 'pg';
 import { APP_ROLE, PLATFORM_ROLE, withRole } from '../../lib/db/role-urls';
 import { applyMigrations } from './apply-migrations';
 import { databaseUrl } from './database-server';
 import { grantRoleLogins } from './grant-role-logins';
+import { withClient } from './with-client';
 
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../prisma/migrations');
 
@@ -21,24 +21,14 @@ export async function createFreshDatabase(serverUrl: string, name: string): Prom
 }
 
 export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
-  await withAdmin(serverUrl, (client) =>
+  await withClient(serverUrl, (client) =>
     client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`),
   );
 }
 
 async function recreateDatabase(serverUrl: string, name: string): Promise<void> {
-  await withAdmin(serverUrl, async (client) => {
+  await withClient(serverUrl, async (client) => {
     await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
     await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
   });
-}
-
-async function withAdmin<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }

@@ -1,13 +1,11 @@
 // The migration creates app_user and platform_admin without LOGIN (roles are cluster-wide and their
 // secrets do not belong in SQL files). This gives them LOGIN and the password carried by the runtime
 // URLs, when those URLs name these roles. Production operators may instead manage logins themselves.
-import pg from 'pg';
 import { APP_ROLE, PLATFORM_ROLE } from '../../lib/db/role-urls';
+import { withClient } from './with-client';
 
 export async function grantRoleLogins(ownerUrl: string, runtimeUrls: string[]): Promise<void> {
-  const client = new pg.Client({ connectionString: ownerUrl });
-  await client.connect();
-  try {
+  await withClient(ownerUrl, async (client) => {
     for (const runtimeUrl of runtimeUrls) {
       const url = new URL(runtimeUrl);
       const role = decodeURIComponent(url.username);
@@ -16,7 +14,5 @@ export async function grantRoleLogins(ownerUrl: string, runtimeUrls: string[]): 
       const withPassword = password ? ` PASSWORD ${client.escapeLiteral(password)}` : '';
       await client.query(`ALTER ROLE ${client.escapeIdentifier(role)} LOGIN${withPassword}`);
     }
-  } finally {
-    await client.end();
-  }
+  });
 }

@@ -2,7 +2,8 @@
 // database anyone cares about. Created from template0: whatever was added to template1 (extensions,
 // tables) must not show up as drift.
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { databaseUrl } from '../database-server';
+import { withClient } from '../with-client';
 
 export type ThrowawayDatabase = { name: string; url: string; drop(): Promise<void> };
 
@@ -12,25 +13,13 @@ export async function createThrowawayDatabase(serverUrl: string, prefix: string)
   await withClient(serverUrl, (client) =>
     client.query(`CREATE DATABASE ${client.escapeIdentifier(name)} TEMPLATE template0`),
   );
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
   return {
     name,
-    url: url.toString(),
+    url: databaseUrl(serverUrl, name),
     // FORCE: a pool the engine left open must not keep the database alive.
     drop: () =>
       withClient(serverUrl, (client) =>
         client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`),
       ).then(() => {}),
   };
-}
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
