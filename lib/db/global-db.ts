@@ -1,8 +1,13 @@
-// Global tables (tenants directory, users, next-auth tables) as app_user with no tenant bound.
-// Through this client every tenant table reads as empty and refuses writes: use tenantDb for those.
+// Global tables (tenants directory, users, next-auth tables) as app_user with no tenant: through
+// this client every tenant table reads as empty and refuses writes. Use tenantDb for those.
 import 'server-only';
-import { basePrisma } from './prisma';
+import { appPrisma } from './prisma';
+import { scopeTo, type TenantDb } from './tenant-scope';
 
-export function globalDb() {
-  return basePrisma();
+let scope: TenantDb | undefined;
+
+export function globalDb(): TenantDb {
+  const { base, guarded } = appPrisma();
+  scope ??= scopeTo(base, guarded, null);
+  return scope;
 }

@@ -2,7 +2,7 @@
 // it guards; breaking the policy, the binding or the findUnique guard turns one of these red.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTenant } from '../../tests/support/tenants';
 import { globalDb } from './global-db';
 import { tenantDb } from './tenant-db';
@@ -39,6 +39,24 @@ describe('reads are confined to the tenant', () => {
     expect(await db.project.findFirst({ where: { id: bProject.id } })).toBeNull();
     await expect(db.project.findUniqueOrThrow({ where: { id: bProject.id } })).rejects.toMatchObject({ code: 'P2025' });
     expect(await db.task.findMany({ where: { projectId: bProject.id } })).toEqual([]);
+  });
+
+  it('the fluent API stays inside the tenant', async () => {
+    const tasks = await tenantDb(b.id)
+      .project.findUnique({ where: { id: bProject.id } })
+      .tasks();
+    expect(tasks?.map((t) => t.title)).toEqual(['b-task-1']);
+    expect(
+      await tenantDb(a.id)
+        .project.findUnique({ where: { id: bProject.id } })
+        .tasks(),
+    ).toBeNull();
+  });
+
+  it('a query answers for the tenant that made it, wherever it is awaited', async () => {
+    const aQuery = tenantDb(a.id).project.findMany();
+    const inside = await tenantDb(b.id).$transaction(async () => await aQuery);
+    expect(inside.map((p) => p.tenantId)).toEqual([a.id]);
   });
 
   it('relations loaded through include stay inside the tenant', async () => {
@@ -174,6 +192,13 @@ describe('transactions', () => {
     expect(count).toBe(1);
   });
 
+  it("a batch may not carry another tenant's query (Prisma would run it under the first query's tenant)", async () => {
+    await expect(
+      tenantDb(a.id).$transaction([tenantDb(a.id).project.findMany(), tenantDb(b.id).project.findMany()]),
+    ).rejects.toThrow(/only queries made by the same tenantDb/);
+    await expect(globalDb().$transaction([tenantDb(b.id).project.findMany()])).rejects.toThrow(/same tenantDb/);
+  });
+
   it('transactions of two tenants at once stay apart', async () => {
     const results = await Promise.all(
       [a, b, a, b].map((t) =>
@@ -244,8 +269,4 @@ describe('no tenant set', () => {
     expect(() => tenantDb(`${a.id}' OR '1'='1`)).toThrow(/Not a tenant id/);
     expect(() => tenantDb(randomUUID().toUpperCase())).toThrow(/Not a tenant id/);
   });
-});
-
-afterAll(async () => {
-  await globalDb().$disconnect();
 });

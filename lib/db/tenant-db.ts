@@ -7,21 +7,24 @@
 //   await db.$queryRaw`SELECT count(*) FROM tasks`;     // raw SQL is bound too
 //
 // The tenant id must come from the server (the host's workspace, checked membership), never from
-// the client. Scoped clients are cheap wrappers, cached per tenant.
+// the client. Scopes are small objects over the one Prisma client, cached per tenant.
 import 'server-only';
 import { LRUCache } from 'lru-cache';
-import { basePrisma } from './prisma';
+import { appPrisma } from './prisma';
 import { assertTenantId } from './tenant-id';
-import { scopeToTenant, type TenantDb } from './tenant-scope';
+import { scopeTo, type TenantDb } from './tenant-scope';
 
-const clients = new LRUCache<string, TenantDb>({ max: 10_000 });
+export type { TenantDb };
+
+const scopes = new LRUCache<string, TenantDb>({ max: 10_000 });
 
 export function tenantDb(tenantId: string): TenantDb {
   assertTenantId(tenantId);
-  let client = clients.get(tenantId);
-  if (!client) {
-    client = scopeToTenant(basePrisma(), tenantId);
-    clients.set(tenantId, client);
+  let scope = scopes.get(tenantId);
+  if (!scope) {
+    const { base, guarded } = appPrisma();
+    scope = scopeTo(base, guarded, tenantId);
+    scopes.set(tenantId, scope);
   }
-  return client;
+  return scope;
 }

@@ -7,7 +7,7 @@ import { createPool } from './app-pool';
 import { createAppPrisma } from './prisma';
 import { tenantContext } from './tenant-context';
 import { tenantDb } from './tenant-db';
-import { scopeToTenant, type TenantDb } from './tenant-scope';
+import { scopeTo, type TenantDb } from './tenant-scope';
 
 const TENANTS = 12;
 const PROJECTS_EACH = 4;
@@ -58,8 +58,8 @@ async function oneRequest(db: TenantDb, me: Seeded): Promise<number> {
 }
 
 async function run(poolSize: number): Promise<{ wrong: number; base: PrismaClient }> {
-  const base = createAppPrisma(createPool(inject('appUrl'), poolSize));
-  const scoped = new Map(tenants.map((t) => [t.id, scopeToTenant(base, t.id)]));
+  const { base, guarded } = createAppPrisma(createPool(inject('appUrl'), poolSize));
+  const scoped = new Map(tenants.map((t) => [t.id, scopeTo(base, guarded, t.id)]));
   let wrong = 0;
   for (let done = 0; done < REQUESTS; done += SAME_TICK) {
     // Issued synchronously: all SAME_TICK requests start in one tick, so Prisma may batch them.
@@ -84,7 +84,7 @@ describe.each([1, 10])('pool of %i', (poolSize) => {
 
 describe('why findUnique needs its guard', () => {
   it("unguarded, same-tick findUniques merged by Prisma would answer with another tenant's row", async () => {
-    const base = createAppPrisma(createPool(inject('appUrl'), 1));
+    const { base, guarded } = createAppPrisma(createPool(inject('appUrl'), 1));
     const [first, second] = tenants as [Seeded, Seeded];
     // Both ask for the first tenant's project; the second asks in its own context, unguarded.
     const target = first.projectIds[0] as string;
@@ -93,8 +93,8 @@ describe('why findUnique needs its guard', () => {
       tenantContext.run(second.id, async () => await base.project.findUnique({ where: { id: target } })),
     ]);
     expect(leaked?.tenantId).toBe(first.id); // the trap is real in this Prisma version
-    const guarded = await scopeToTenant(base, second.id).project.findUnique({ where: { id: target } });
-    expect(guarded).toBeNull();
+    const answer = await scopeTo(base, guarded, second.id).project.findUnique({ where: { id: target } });
+    expect(answer).toBeNull();
     await base.$disconnect();
   });
 });
