@@ -28,9 +28,18 @@ if (database) {
   await ensureDatabase(server.url, database);
 }
 process.env.DATABASE_URL = database ? databaseUrl(server.url, database) : server.url;
-await migrate();
-const seeded = await seed();
-console.log(seeded.length ? `[db] seeded ${seeded.join(', ')}` : '[db] seed data already present');
+try {
+  await migrate();
+  const seeded = await seed();
+  console.log(seeded.length ? `[db] seeded ${seeded.join(', ')}` : '[db] seed data already present');
+} catch (error) {
+  console.error(`[db] ${error instanceof Error ? error.message : String(error)}`);
+  if (server.embedded) {
+    console.error('[db] The embedded database lives in .data/dev-pg: delete that folder to start from scratch.');
+  }
+  await server.stop();
+  process.exit(1);
+}
 
 const { env } = await import('../lib/env');
 const { appDatabaseUrl, platformDatabaseUrl } = await import('../lib/db/role-urls');

@@ -9,15 +9,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { applyMigrations } from './apply-migrations';
-import { IntrospectionAdapterFactory } from './drift/introspection-adapter';
-import {
-  createSchemaEngine,
-  type DiffParams,
-  type DiffResult,
-  engineError,
-  rejectingOnPanic,
-  type SchemaContainer,
-} from './drift/schema-engine';
+import { type DiffParams, type DiffResult, type SchemaContainer, withSchemaEngine } from './drift/schema-engine';
 import { createThrowawayDatabase } from './drift/throwaway-database';
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
@@ -67,7 +59,6 @@ async function diffDatabaseToSchema(
   url: string,
   files: SchemaContainer[],
 ): Promise<{ summary: DiffResult; script: DiffResult }> {
-  const adapters = new IntrospectionAdapterFactory(url);
   // schemaDatasource: the database the schema's datasource points at, which with a driver adapter
   // is whatever the adapter connects to.
   const diff = (script: boolean): DiffParams => ({
@@ -77,28 +68,16 @@ async function diffDatabaseToSchema(
     exitCode: true,
     filters: { externalTables: [], externalEnums: [] },
   });
-  try {
-    return await rejectingOnPanic(async () => {
-      const engine = await createSchemaEngine(files, adapters);
-      try {
-        const summary = await engine.diff(diff(false));
-        const script = await engine.diff(diff(true));
-        if (adapters.queries === 0) {
-          throw new Error('The schema engine never queried the migrated database; it cannot vouch for it.');
-        }
-        return { summary, script };
-      } finally {
-        engine.free();
-      }
-    });
-  } catch (error) {
-    throw engineError(error);
-  } finally {
-    await adapters.end();
-  }
+  return withSchemaEngine(url, files, async (engine, queriesRun) => {
+    const summary = await engine.diff(diff(false));
+    const script = await engine.diff(diff(true));
+    if (queriesRun() === 0) {
+      throw new Error('The schema engine never queried the migrated database; it cannot vouch for it.');
+    }
+    return { summary, script };
+  });
 }
 
-/** The schema file, or every .prisma file under a schema folder (multi-file schemas). */
 async function readSchemaFiles(schemaPath: string): Promise<SchemaContainer[]> {
   const paths = (await stat(schemaPath)).isDirectory()
     ? (await readdir(schemaPath, { recursive: true }))

@@ -10,6 +10,7 @@ import {
 } from '@prisma/driver-adapter-utils';
 import type { SchemaContainer, SchemaEngine } from '@prisma/schema-engine-wasm/schema_engine_bg';
 import * as bindings from '@prisma/schema-engine-wasm/schema_engine_bg';
+import { IntrospectionAdapterFactory } from './introspection-adapter';
 
 export type {
   DiffParams,
@@ -52,7 +53,7 @@ function loadWasm(): Promise<void> {
 }
 
 /** A schema engine that reaches the database only through `adapterFactory`. Free it when done. */
-export async function createSchemaEngine(
+async function createSchemaEngine(
   files: SchemaContainer[],
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
 ): Promise<SchemaEngine> {
@@ -70,7 +71,7 @@ export async function createSchemaEngine(
  * inside a queued microtask, so a panic surfaces as an uncaught exception (which would end the
  * process before any cleanup) while the engine's promise never settles.
  */
-export async function rejectingOnPanic<T>(work: () => Promise<T>): Promise<T> {
+async function rejectingOnPanic<T>(work: () => Promise<T>): Promise<T> {
   let listener: ((error: Error) => void) | undefined;
   const panic = new Promise<never>((_, reject) => {
     listener = (error) => {
@@ -93,8 +94,34 @@ export async function rejectingOnPanic<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Runs `work` with an engine that reaches `url` only (the introspection adapter refuses to open a
+ * shadow database), then frees the engine and closes its connections. Panics become rejections.
+ */
+export async function withSchemaEngine<T>(
+  url: string,
+  files: SchemaContainer[],
+  work: (engine: SchemaEngine, queriesRun: () => number) => Promise<T>,
+): Promise<T> {
+  const adapters = new IntrospectionAdapterFactory(url);
+  try {
+    return await rejectingOnPanic(async () => {
+      const engine = await createSchemaEngine(files, adapters);
+      try {
+        return await work(engine, () => adapters.queries);
+      } finally {
+        engine.free();
+      }
+    });
+  } catch (error) {
+    throw engineError(error);
+  } finally {
+    await adapters.end();
+  }
+}
+
 /** An engine error, with the panic text when the Wasm code trapped. */
-export function engineError(error: unknown): Error {
+function engineError(error: unknown): Error {
   const registry = globalThis.PRISMA_WASM_PANIC_REGISTRY;
   const panic = registry?.message;
   if (registry) registry.message = '';
