@@ -4,7 +4,6 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { applyMigrations, readMigrations } from './apply-migrations';
 import { type DiagnoseMigrationHistoryOutput, withMigrateEngine } from './drift/migrate-status';
