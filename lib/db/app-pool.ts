@@ -6,11 +6,11 @@ import { appDatabaseUrl } from './role-urls';
 
 let pool: pg.Pool | undefined;
 
-export function createPool(connectionString: string, max: number): pg.Pool {
+export function createPool(connectionString: string, max: number, connectionTimeoutMillis = 5_000): pg.Pool {
   const created = new pg.Pool({
     connectionString,
     max,
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis,
     idleTimeoutMillis: 30_000,
   });
   created.on('error', (error) => {
