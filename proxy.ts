@@ -6,8 +6,8 @@
 // It is a router, not a guard: pages re-derive the workspace from the Host themselves
 // (lib/workspaces/current-workspace.ts), so a request that skips this file gains nothing.
 import { type NextRequest, NextResponse } from 'next/server';
-import { env } from './lib/env';
 import { classifyHost } from './lib/hosts/classify-host';
+import { hostOptions } from './lib/hosts/host-options';
 
 const INTERNAL_TENANT_PREFIX = '/t/';
 // Matches no route, so Next answers with app/not-found.tsx and status 404.
@@ -15,7 +15,7 @@ const NOT_FOUND_PATH = '/_not-found-by-proxy';
 
 export function proxy(request: NextRequest) {
   // The Host header, not request.url: under `next start` request.url carries the server's own host.
-  const host = classifyHost(request.headers.get('host'), env().ROOT_DOMAIN);
+  const host = classifyHost(request.headers.get('host'), hostOptions());
   const { pathname, search } = request.nextUrl;
 
   // The internal tenant path is never addressable from outside, on any host.

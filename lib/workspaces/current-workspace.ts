@@ -5,13 +5,13 @@ import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { globalDb } from '../db/global-db';
-import { env } from '../env';
 import { classifyHost } from '../hosts/classify-host';
+import { hostOptions } from '../hosts/host-options';
 
 export type Workspace = { id: string; slug: string; name: string; plan: string };
 
 export const currentWorkspace = cache(async (routeSlug: string): Promise<Workspace> => {
-  const host = classifyHost((await headers()).get('host'), env().ROOT_DOMAIN);
+  const host = classifyHost((await headers()).get('host'), hostOptions());
   if (host.kind !== 'tenant' || host.slug !== routeSlug) notFound();
   const workspace = await globalDb().tenant.findUnique({
     where: { slug: host.slug },
