@@ -12,6 +12,8 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  // Custom domains in tests: these hosts resolve to this machine, in the browser only.
+  '--host-resolver-rules=MAP *.acme-corp.test 127.0.0.1',
 ];
 
 export default defineConfig({

@@ -2,33 +2,34 @@
 // before every matched request. It maps the Host to a part of the product:
 //   myapp.com/…        → the marketing site (app/page.tsx …)
 //   acme.myapp.com/…   → the workspace, rewritten to /t/acme/… (app/t/[tenant]/…)
-//   anything else      → 404 (custom domains arrive with the hosts issue)
+//   app.acme-corp.com  → the workspace that verified that domain, the same way
+//   anything else      → 404
 // It is a router, not a guard: pages re-derive the workspace from the Host themselves
 // (lib/workspaces/current-workspace.ts), so a request that skips this file gains nothing.
 import { type NextRequest, NextResponse } from 'next/server';
 import { classifyHost } from './lib/hosts/classify-host';
 import { hostOptions } from './lib/hosts/host-options';
+import { workspaceSlugForHost } from './lib/hosts/workspace-slug-for-host';
 
 const INTERNAL_TENANT_PREFIX = '/t/';
+const PLATFORM_API_PREFIX = '/api/platform/';
 // Matches no route, so Next answers with app/not-found.tsx and status 404.
 const NOT_FOUND_PATH = '/_not-found-by-proxy';
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   // The Host header, not request.url: under `next start` request.url carries the server's own host.
   const host = classifyHost(request.headers.get('host'), hostOptions());
   const { pathname, search } = request.nextUrl;
 
+  // Platform endpoints (e.g. Caddy's TLS ask) answer on any host: Caddy calls whatever its config names.
+  if (pathname.startsWith(PLATFORM_API_PREFIX)) return NextResponse.next();
   // The internal tenant path is never addressable from outside, on any host.
   if (pathname === '/t' || pathname.startsWith(INTERNAL_TENANT_PREFIX)) return notFound(request);
 
-  switch (host.kind) {
-    case 'root':
-      return NextResponse.next();
-    case 'tenant':
-      return NextResponse.rewrite(new URL(`${INTERNAL_TENANT_PREFIX}${host.slug}${pathname}${search}`, request.url));
-    default:
-      return notFound(request);
-  }
+  if (host.kind === 'root') return NextResponse.next();
+  const slug = await workspaceSlugForHost(host);
+  if (!slug) return notFound(request);
+  return NextResponse.rewrite(new URL(`${INTERNAL_TENANT_PREFIX}${slug}${pathname}${search}`, request.url));
 }
 
 function notFound(request: NextRequest) {

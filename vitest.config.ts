@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: {
     alias: {
+      '@/': `${path.resolve(import.meta.dirname)}/`,
       // 'server-only' throws outside React's server build; tests and scripts are server code too.
       'server-only': path.resolve(import.meta.dirname, 'tests/support/server-only-stub.ts'),
     },
