@@ -35,7 +35,10 @@ export const DNS_QUERY_TRIES = 2;
 export function createDomainResolver(
   options: { servers?: string[]; timeoutMs?: number; tries?: number } = {},
 ): Resolver {
-  const resolver = new Resolver({ timeout: options.timeoutMs ?? DNS_QUERY_TIMEOUT_MS, tries: options.tries ?? DNS_QUERY_TRIES });
+  const resolver = new Resolver({
+    timeout: options.timeoutMs ?? DNS_QUERY_TIMEOUT_MS,
+    tries: options.tries ?? DNS_QUERY_TRIES,
+  });
   if (options.servers) resolver.setServers(options.servers);
   return resolver;
 }

@@ -40,7 +40,10 @@ export function nextStatus(previous: DomainStatus, check: DomainCheck): StatusDe
       if (previous === 'pending') return decide('pending', check.reason);
       if (routing.pointsAtUs) {
         return previous === 'verified'
-          ? decide('verified', 'Verified earlier; the TXT record was removed, which is fine while routing points at us.')
+          ? decide(
+              'verified',
+              'Verified earlier; the TXT record was removed, which is fine while routing points at us.',
+            )
           : decide('pending', `Routing points at us again, but ownership must be proven again. ${check.reason}`);
       }
       // Ownership was proven once (verified, or misconfigured with a correct TXT): fixing routing is the next step.

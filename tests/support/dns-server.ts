@@ -38,12 +38,16 @@ function canonical(name: string): string {
   return name.toLowerCase().replace(/\.$/, '');
 }
 
+function asText(value: ServedValue): string {
+  return typeof value === 'string' ? value : value.join('');
+}
+
 function resourceFor(name: string, type: number, value: ServedValue): Resource {
   // TTL 0: c-ares caches answers for their TTL, which would hide zone changes between queries.
   const base = { name, type, class: Packet.CLASS.IN, ttl: 0 };
   if (type === Packet.TYPE.TXT) return new Packet.Resource({ ...base, data: [value].flat() });
-  const single = [value].flat().join('');
-  return new Packet.Resource(type === Packet.TYPE.A ? { ...base, address: single } : { ...base, domain: single });
+  const text = asText(value);
+  return new Packet.Resource(type === Packet.TYPE.A ? { ...base, address: text } : { ...base, domain: text });
 }
 
 /** Answers like an authoritative server: CNAME at the name (plus what it leads to in this zone), else the records. */
@@ -59,7 +63,7 @@ function answer(zone: Zone, questionName: string, type: number): { rcode: number
     const alias = records.get(Packet.TYPE.CNAME)?.[0];
     if (alias === undefined) return { rcode: Packet.RCODE.NOERROR, answers };
     answers.push(resourceFor(name, Packet.TYPE.CNAME, alias));
-    name = String(alias);
+    name = asText(alias);
   }
   return { rcode: Packet.RCODE.NOERROR, answers };
 }
@@ -83,7 +87,8 @@ export async function startDnsServer(): Promise<TestDnsServer> {
       response.header.rcode = rcode;
       response.answers = answers;
     }
-    void send(response);
+    // The asker may be gone by now; that is its problem, not a test failure.
+    send(response).catch(() => {});
   };
 
   const { udp, tcp, port } = await listenOnOnePort(handle);
