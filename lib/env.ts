@@ -20,6 +20,24 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[a-z0-9.-]+$/, 'must be a lower-case host name without port, e.g. myapp.com')
     .default('localhost'),
+  /** Custom domains: the host a subdomain must CNAME to. Unset → cname.<ROOT_DOMAIN>. */
+  CUSTOM_DOMAIN_CNAME_TARGET: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/, 'must be a lower-case host name without port, e.g. cname.myapp.com')
+    .optional(),
+  /** Custom apex domains: our IPv4 addresses, comma-separated. Empty → apex domains cannot be routed. */
+  CUSTOM_DOMAIN_A_RECORDS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((address) => address.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.ipv4({ error: 'must be comma-separated IPv4 addresses' }))),
+  /** DNS servers for domain checks (host:port, comma-separated). Unset → the system's resolvers. */
+  DOMAIN_CHECK_DNS_SERVERS: z.string().optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,0 +1,43 @@
+// npm run jobs:recheck-domains [-- --every 10]: re-checks every custom domain's DNS and records
+// status changes (a verified domain whose CNAME went away stops routing; a pending one whose records
+// appeared starts). Lists domains across workspaces as platform_admin, then records each check as
+// that domain's own workspace, so the same rules apply as to "check now".
+import { parseArgs } from 'node:util';
+import { platformDb } from '../../lib/db/platform-db';
+import { checkDomain } from '../../lib/domains/check-domain';
+
+const { values } = parseArgs({ options: { every: { type: 'string' } } });
+const everyMinutes = values.every ? Number(values.every) : undefined;
+if (everyMinutes !== undefined && !(everyMinutes > 0)) {
+  console.error('[domains] --every takes a number of minutes');
+  process.exit(2);
+}
+
+async function recheckAll(): Promise<void> {
+  const domains = await platformDb().domain.findMany({
+    select: { id: true, tenantId: true, hostname: true },
+    orderBy: { lastCheckedAt: { sort: 'asc', nulls: 'first' } },
+  });
+  let changed = 0;
+  for (const domain of domains) {
+    try {
+      const outcome = await checkDomain(domain.tenantId, domain.id);
+      if (outcome.changed) {
+        changed++;
+        console.log(
+          `[domains] tenant=${domain.tenantId} ${domain.hostname} → ${outcome.status}: ${outcome.reason ?? ''}`,
+        );
+      }
+    } catch (error) {
+      console.error(`[domains] tenant=${domain.tenantId} ${domain.hostname}: check failed:`, error);
+    }
+  }
+  console.log(`[domains] checked ${domains.length} domain(s), ${changed} changed`);
+}
+
+await recheckAll();
+if (everyMinutes !== undefined) {
+  setInterval(() => void recheckAll(), everyMinutes * 60_000);
+} else {
+  process.exit(0);
+}
