@@ -4,14 +4,12 @@
 // matter where it is awaited. Relation accessors (the fluent API: findUnique(...).tasks()) return
 // queries bound the same way.
 //
-// Should a Prisma upgrade start queries some other way, they would run with no tenant: tenant
-// tables read as empty and refuse writes (fail closed), and the isolation tests go red.
+// Prisma may still send a started query from its own queue, in another request's context: the
+// paths that do (findUnique, batch and interactive transactions) are closed in tenant-scope.ts and
+// tenant-tagging-adapter.ts, and tenant-interleaving.test.ts checks each one under contention.
 import { tenantContext } from './tenant-context';
 
 const STARTS_THE_QUERY = new Set<PropertyKey>(['then', 'catch', 'finally', 'requestTransaction']);
-
-/** Which tenant each bound query belongs to, so a batch transaction can refuse a foreign one. */
-const boundTenant = new WeakMap<object, string | null>();
 
 type Callable = (...args: unknown[]) => unknown;
 
@@ -21,7 +19,7 @@ export function isPrismaQuery(value: unknown): value is object {
 
 export function bindQuery<T>(tenant: string | null, query: T): T {
   if (!isPrismaQuery(query)) return query;
-  const bound = new Proxy(query, {
+  return new Proxy(query, {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);
       if (typeof value !== 'function') return value;
@@ -32,11 +30,4 @@ export function bindQuery<T>(tenant: string | null, query: T): T {
       return (...args: unknown[]) => bindQuery(tenant, method.apply(target, args));
     },
   });
-  boundTenant.set(bound, tenant);
-  return bound;
-}
-
-/** The tenant a query was bound to, or undefined for a query no tenant client made. */
-export function tenantOfQuery(query: unknown): string | null | undefined {
-  return typeof query === 'object' && query !== null ? boundTenant.get(query) : undefined;
 }

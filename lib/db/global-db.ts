@@ -7,7 +7,6 @@ import { scopeTo, type TenantDb } from './tenant-scope';
 let scope: TenantDb | undefined;
 
 export function globalDb(): TenantDb {
-  const { base, guarded } = appPrisma();
-  scope ??= scopeTo(base, guarded, null);
+  scope ??= scopeTo(appPrisma(), null);
   return scope;
 }

@@ -8,8 +8,8 @@ import { scopeTo } from './tenant-scope';
 
 it('a checkout from an exhausted pool fails after the timeout, and later ones succeed', async () => {
   const tenant = await createTenant('pool');
-  const { base, guarded } = createAppPrisma(createPool(inject('appUrl'), 1, 300));
-  const db = scopeTo(base, guarded, tenant.id);
+  const base = createAppPrisma(createPool(inject('appUrl'), 1, 300));
+  const db = scopeTo(base, tenant.id);
 
   const holding = db.$transaction(
     async (tx) => {

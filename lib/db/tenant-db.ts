@@ -22,8 +22,7 @@ export function tenantDb(tenantId: string): TenantDb {
   assertTenantId(tenantId);
   let scope = scopes.get(tenantId);
   if (!scope) {
-    const { base, guarded } = appPrisma();
-    scope = scopeTo(base, guarded, tenantId);
+    scope = scopeTo(appPrisma(), tenantId);
     scopes.set(tenantId, scope);
   }
   return scope;

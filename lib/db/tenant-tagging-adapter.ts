@@ -18,8 +18,8 @@ export function tenantTag(): string {
   return `/* tenant:${tenantContext.getStore() ?? 'none'} */ `;
 }
 
-function tagged(query: SqlQuery): SqlQuery {
-  return { ...query, sql: tenantTag() + query.sql };
+function tagged(query: SqlQuery, tag = tenantTag()): SqlQuery {
+  return { ...query, sql: tag + query.sql };
 }
 
 export function tenantTagging(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
@@ -37,19 +37,25 @@ function tagAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
     queryRaw: (query): Promise<SqlResultSet> => adapter.queryRaw(tagged(query)),
     executeRaw: (query): Promise<number> => adapter.executeRaw(tagged(query)),
     executeScript: (script) => adapter.executeScript(script),
-    startTransaction: async (isolationLevel) => tagTransaction(await adapter.startTransaction(isolationLevel)),
+    startTransaction: async (isolationLevel) => {
+      // Read now, in the context of whoever opened the transaction: Prisma later sends the
+      // transaction's statements from a queue that may run in another request's context.
+      const tag = tenantTag();
+      return tagTransaction(await adapter.startTransaction(isolationLevel), tag);
+    },
     getConnectionInfo: adapter.getConnectionInfo?.bind(adapter),
     dispose: () => adapter.dispose(),
   };
 }
 
-function tagTransaction(transaction: Transaction): Transaction {
+// Every statement of a transaction names the tenant that opened it.
+function tagTransaction(transaction: Transaction, tag: string): Transaction {
   return {
     provider: transaction.provider,
     adapterName: transaction.adapterName,
     options: transaction.options,
-    queryRaw: (query) => transaction.queryRaw(tagged(query)),
-    executeRaw: (query) => transaction.executeRaw(tagged(query)),
+    queryRaw: (query) => transaction.queryRaw(tagged(query, tag)),
+    executeRaw: (query) => transaction.executeRaw(tagged(query, tag)),
     commit: () => transaction.commit(),
     rollback: () => transaction.rollback(),
     createSavepoint: transaction.createSavepoint?.bind(transaction),
