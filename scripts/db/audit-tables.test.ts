@@ -43,7 +43,22 @@ describe('table audit', () => {
     ['RLS not enabled', 'ALTER TABLE notes DISABLE ROW LEVEL SECURITY', 'notes: row level security is not enabled'],
     ['RLS not forced', 'ALTER TABLE notes NO FORCE ROW LEVEL SECURITY', 'notes: row level security is not forced'],
     ['no policy', 'DROP POLICY tenant_isolation ON notes', 'notes: has no policy'],
-    ['a permissive policy', 'CREATE POLICY open ON notes USING (true)', 'notes: policy open does not compare'],
+    ['a permissive policy', 'CREATE POLICY open ON notes USING (true)', 'notes: policy open is not exactly'],
+    [
+      'a policy that only mentions the tenant',
+      'DROP POLICY tenant_isolation ON notes; CREATE POLICY loose ON notes USING (tenant_id = current_tenant_id() OR true)',
+      'notes: policy loose is not exactly',
+    ],
+    [
+      'a policy open when no tenant is named',
+      'DROP POLICY tenant_isolation ON notes; CREATE POLICY lax ON notes USING (current_tenant_id() IS NULL OR tenant_id = current_tenant_id())',
+      'notes: policy lax is not exactly',
+    ],
+    [
+      'a policy on the session setting',
+      "DROP POLICY tenant_isolation ON notes; CREATE POLICY setting ON notes USING (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid)",
+      'notes: policy setting is not exactly',
+    ],
     ['no tenant_id index', 'DROP INDEX notes_tenant_idx', 'notes: no index leads with tenant_id'],
     [
       'a cross-tenant unique index',
@@ -61,6 +76,43 @@ describe('table audit', () => {
     expect(findings.join('\n')).toContain(expected);
   });
 
+  it.each([
+    [
+      'a view',
+      'CREATE VIEW project_names AS SELECT name FROM projects',
+      'public.project_names: view without security_invoker',
+    ],
+    [
+      'a materialized view',
+      'CREATE MATERIALIZED VIEW project_count AS SELECT count(*) FROM projects',
+      'public.project_count: materialized view',
+    ],
+    [
+      'a table in another schema',
+      'CREATE SCHEMA extra; CREATE TABLE extra.notes (id int); GRANT USAGE ON SCHEMA extra TO app_user; GRANT SELECT ON extra.notes TO app_user',
+      'extra.notes: table outside public',
+    ],
+    [
+      'an unreviewed definer function',
+      'CREATE FUNCTION all_projects() RETURNS SETOF projects LANGUAGE sql SECURITY DEFINER AS $$ SELECT * FROM projects $$',
+      'all_projects(): SECURITY DEFINER function',
+    ],
+    [
+      'an update policy on the workspace directory that reaches other rows',
+      'CREATE POLICY rename_any ON tenants FOR UPDATE USING (true)',
+      'tenants: policy rename_any lets UPDATE reach rows of other workspaces',
+    ],
+  ])('names %s that bypasses row level security', async (_, breakIt, expected) => {
+    const findings = await auditAfter(breakIt);
+    expect(findings.join('\n')).toContain(expected);
+  });
+
+  it('accepts a view that runs as its invoker', async () => {
+    expect(
+      await auditAfter('CREATE VIEW project_names WITH (security_invoker = true) AS SELECT name FROM projects'),
+    ).toEqual([]);
+  });
+
   it('names a new table without tenant_id', async () => {
     const findings = await auditAfter('CREATE TABLE workspace_notes (id uuid PRIMARY KEY, workspace_id uuid)');
     expect(findings.join('\n')).toContain('workspace_notes: has no tenant_id');
@@ -75,6 +127,11 @@ describe('table audit', () => {
       'is a member of',
     ],
     ['access to migrations', 'GRANT SELECT ON _prisma_migrations TO app_user', 'can read or write _prisma_migrations'],
+    [
+      'temporary tables',
+      "DO $$ BEGIN EXECUTE format('GRANT TEMPORARY ON DATABASE %I TO app_user', current_database()); END $$",
+      'can create temporary tables',
+    ],
   ])('flags an app role with %s', async (_, breakIt, expected) => {
     const findings = await auditAfter(breakIt);
     expect(findings.join('\n')).toContain(expected);

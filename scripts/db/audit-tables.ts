@@ -6,7 +6,19 @@ import type pg from 'pg';
 /** Tables without tenant_id that the app may read. Anything else without tenant_id is a finding. */
 export const GLOBAL_TABLES = new Set(['tenants', 'users', 'accounts', 'sessions', 'verification_tokens']);
 
-const TENANT_SETTING = /current_tenant_id\(\)|app\.tenant_id/;
+// The only comparisons a permissive policy may make, as PostgreSQL prints them back: with the
+// function wrapped in a scalar subquery (evaluated once per statement) or called directly.
+const TENANT_CHECKS = new Set([
+  '(tenant_id = ( SELECT current_tenant_id() AS current_tenant_id))',
+  '(tenant_id = current_tenant_id())',
+]);
+const OWN_TENANT_ROW_CHECKS = new Set([
+  '(id = ( SELECT current_tenant_id() AS current_tenant_id))',
+  '(id = current_tenant_id())',
+]);
+
+/** Definer functions owned by a role that bypasses RLS, each reviewed for the one thing it exposes. */
+export const REVIEWED_DEFINER_FUNCTIONS = new Set(['record_domain_check', 'custom_domain_workspace']);
 
 type TableRow = {
   table: string;
@@ -15,7 +27,14 @@ type TableRow = {
   has_tenant_id: boolean;
   tenant_id_nullable: boolean | null;
 };
-type PolicyRow = { table: string; policy: string; qual: string | null; with_check: string | null };
+type PolicyRow = {
+  table: string;
+  policy: string;
+  permissive: string;
+  cmd: string;
+  qual: string | null;
+  with_check: string | null;
+};
 type IndexRow = { table: string; index: string; first_column: string | null; is_unique: boolean; columns: string[] };
 type ForeignKeyRow = { table: string; constraint: string; target: string; columns: string[]; target_columns: string[] };
 type RoleRow = {
@@ -24,6 +43,7 @@ type RoleRow = {
   owns: number;
   inherited_bad: number;
   migrations_access: boolean;
+  temp: boolean;
 };
 
 export async function auditTables(client: pg.ClientBase, appRole: string): Promise<string[]> {
@@ -35,6 +55,7 @@ export async function auditTables(client: pg.ClientBase, appRole: string): Promi
   const policies = (await client.query<PolicyRow>(POLICIES_SQL)).rows;
   const indexes = (await client.query<IndexRow>(INDEXES_SQL)).rows;
   const foreignKeys = (await client.query<ForeignKeyRow>(FOREIGN_KEYS_SQL)).rows;
+  findings.push(...(await auditOtherRelations(client, appRole)));
 
   for (const table of tables) {
     if (!table.has_tenant_id) {
@@ -43,6 +64,7 @@ export async function auditTables(client: pg.ClientBase, appRole: string): Promi
           `${table.table}: has no tenant_id. Add tenant_id with RLS, or list it in GLOBAL_TABLES (scripts/db/audit-tables.ts) if it is truly global`,
         );
       }
+      findings.push(...auditGlobalTablePolicies(table.table, policies));
       continue;
     }
     const name = table.table;
@@ -50,12 +72,15 @@ export async function auditTables(client: pg.ClientBase, appRole: string): Promi
     if (!table.forced) findings.push(`${name}: row level security is not forced (the owner would bypass it)`);
     if (table.tenant_id_nullable) findings.push(`${name}: tenant_id is nullable`);
 
-    const own = policies.filter((p) => p.table === name);
-    if (own.length === 0) findings.push(`${name}: has no policy`);
-    for (const policy of own) {
+    // Permissive policies are OR-ed together: each one must be exactly the tenant comparison.
+    const permissive = policies.filter((p) => p.table === name && p.permissive === 'PERMISSIVE');
+    if (permissive.length === 0) findings.push(`${name}: has no policy`);
+    for (const policy of permissive) {
       for (const expression of [policy.qual, policy.with_check]) {
-        if (expression !== null && !TENANT_SETTING.test(expression)) {
-          findings.push(`${name}: policy ${policy.policy} does not compare with the current tenant (${expression})`);
+        if (expression !== null && !TENANT_CHECKS.has(expression)) {
+          findings.push(
+            `${name}: policy ${policy.policy} is not exactly tenant_id = (SELECT current_tenant_id()) (${expression})`,
+          );
         }
       }
     }
@@ -83,6 +108,51 @@ export async function auditTables(client: pg.ClientBase, appRole: string): Promi
   return findings;
 }
 
+// A global table may open reading and creating to everyone, never changing another workspace's row.
+function auditGlobalTablePolicies(table: string, policies: PolicyRow[]): string[] {
+  const findings: string[] = [];
+  for (const policy of policies.filter((p) => p.table === table && p.permissive === 'PERMISSIVE')) {
+    const changesRows = policy.cmd === 'UPDATE' || policy.cmd === 'DELETE' || policy.cmd === 'ALL';
+    for (const expression of [policy.qual, policy.with_check]) {
+      if (changesRows && expression !== null && !OWN_TENANT_ROW_CHECKS.has(expression)) {
+        findings.push(
+          `${table}: policy ${policy.policy} lets ${policy.cmd} reach rows of other workspaces (${expression})`,
+        );
+      }
+    }
+  }
+  return findings;
+}
+
+// Ways around the policies that are not tables in public: views (which run as their owner unless
+// security_invoker), materialized views, foreign tables, tables in other schemas, definer
+// functions owned by a role that bypasses RLS, and temporary tables that shadow ours.
+async function auditOtherRelations(client: pg.ClientBase, appRole: string): Promise<string[]> {
+  const findings: string[] = [];
+  const relations = (
+    await client.query<{ name: string; kind: string; invoker: boolean }>(EXPOSED_RELATIONS_SQL, [appRole])
+  ).rows;
+  for (const relation of relations) {
+    if (relation.kind === 'v' && relation.invoker) continue;
+    const what =
+      {
+        v: 'view without security_invoker',
+        m: 'materialized view',
+        f: 'foreign table',
+        r: 'table outside public',
+        p: 'table outside public',
+      }[relation.kind] ?? relation.kind;
+    findings.push(`${relation.name}: ${what} readable by ${appRole} bypasses row level security`);
+  }
+  const definers = (await client.query<{ name: string; owner: string }>(DEFINER_FUNCTIONS_SQL, [appRole])).rows;
+  for (const fn of definers.filter((f) => !REVIEWED_DEFINER_FUNCTIONS.has(f.name))) {
+    findings.push(
+      `${fn.name}(): SECURITY DEFINER function owned by ${fn.owner}, which bypasses RLS, is executable by ${appRole}; review it and add it to REVIEWED_DEFINER_FUNCTIONS`,
+    );
+  }
+  return findings;
+}
+
 async function auditRole(client: pg.ClientBase, appRole: string): Promise<string[]> {
   const { rows } = await client.query<RoleRow>(ROLE_SQL, [appRole]);
   const role = rows[0];
@@ -94,6 +164,7 @@ async function auditRole(client: pg.ClientBase, appRole: string): Promise<string
   if (role.inherited_bad > 0)
     findings.push(`role ${appRole} is a member of a superuser, BYPASSRLS or table-owning role`);
   if (role.migrations_access) findings.push(`role ${appRole} can read or write _prisma_migrations`);
+  if (role.temp) findings.push(`role ${appRole} can create temporary tables (they could shadow ours)`);
   return findings;
 }
 
@@ -106,7 +177,22 @@ LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id' AND N
 WHERE c.relkind IN ('r', 'p') AND c.relname <> '_prisma_migrations'
 ORDER BY c.relname`;
 
-const POLICIES_SQL = `SELECT tablename AS table, policyname AS policy, qual, with_check FROM pg_policies WHERE schemaname = 'public'`;
+const POLICIES_SQL = `SELECT tablename AS table, policyname AS policy, permissive, cmd, qual, with_check FROM pg_policies WHERE schemaname = 'public'`;
+
+const EXPOSED_RELATIONS_SQL = `
+SELECT n.nspname || '.' || c.relname AS name, c.relkind::text AS kind,
+       coalesce('security_invoker=true' = ANY (c.reloptions), false) AS invoker
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
+  AND (c.relkind IN ('v', 'm', 'f') OR (c.relkind IN ('r', 'p') AND n.nspname <> 'public'))
+  AND has_schema_privilege($1, n.oid, 'USAGE') AND has_table_privilege($1, c.oid, 'SELECT')`;
+
+const DEFINER_FUNCTIONS_SQL = `
+SELECT p.proname AS name, r.rolname AS owner
+FROM pg_proc p JOIN pg_roles r ON r.oid = p.proowner JOIN pg_namespace n ON n.oid = p.pronamespace
+WHERE p.prosecdef AND (r.rolsuper OR r.rolbypassrls)
+  AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+  AND has_function_privilege($1, p.oid, 'EXECUTE')`;
 
 const INDEXES_SQL = `
 SELECT t.relname AS table, i.relname AS index, x.indisunique AS is_unique,
@@ -134,5 +220,6 @@ SELECT r.rolsuper, r.rolbypassrls,
          WHERE g.oid <> r.oid AND pg_has_role(r.oid, g.oid, 'MEMBER')
            AND (g.rolsuper OR g.rolbypassrls OR EXISTS (SELECT 1 FROM pg_class c WHERE c.relowner = g.oid))) AS inherited_bad,
        (has_table_privilege(r.oid, '_prisma_migrations', 'SELECT') OR has_table_privilege(r.oid, '_prisma_migrations', 'INSERT')
-         OR has_table_privilege(r.oid, '_prisma_migrations', 'UPDATE') OR has_table_privilege(r.oid, '_prisma_migrations', 'DELETE')) AS migrations_access
+         OR has_table_privilege(r.oid, '_prisma_migrations', 'UPDATE') OR has_table_privilege(r.oid, '_prisma_migrations', 'DELETE')) AS migrations_access,
+       has_database_privilege(r.oid, current_database(), 'TEMP') AS temp
 FROM pg_roles r WHERE r.rolname = $1`;

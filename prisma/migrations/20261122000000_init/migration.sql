@@ -29,28 +29,31 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ap
 -- The app names the tenant in each statement it sends, as a leading comment added by its database
 -- adapter (lib/db/tenant-tagging-adapter.ts): "/* tenant:<uuid> */ SELECT …", or "/* tenant:none */".
 -- A statement carries its tenant, so nothing is left behind on a pooled connection and no extra
--- round trip is needed. SQL without that comment (psql, ad-hoc scripts) may use the setting
--- app.tenant_id instead; NULLIF because an unset custom setting can read back as ''.
+-- round trip is needed. There is deliberately no fallback to a session setting: one left on a
+-- pooled connection would reach the next request's untagged work (e.g. deferred triggers, which
+-- run when current_query() is NULL). For psql, start the statement with the same comment.
 -- STABLE: constant within a statement; policies wrap it in (SELECT …) so it runs once per statement.
 -- PL/pgSQL, not SQL: its expression plans are cached per session, so a call costs microseconds
--- (a SQL function with this body would be planned again in every statement).
+-- (a SQL function with this body would be planned again in every statement). Fixed offsets, not a
+-- regex: "/* tenant:" is 10 characters, a UUID 36, then " */"; a malformed id fails the uuid cast,
+-- and with it the statement. Everything is schema-qualified: nothing on the search path can stand in.
 CREATE FUNCTION current_tenant_id() RETURNS uuid
   LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
   AS $$
 DECLARE
-  statement text := current_query();
+  statement text := pg_catalog.current_query();
 BEGIN
-  -- Fixed offsets, not a regex: "/* tenant:" is 10 characters, a UUID 36, then " */". A malformed
-  -- id fails the uuid cast and with it the statement; "none" (or anything else) means no tenant.
-  IF starts_with(statement, '/* tenant:') THEN
-    IF substr(statement, 47, 3) = ' */' THEN
-      RETURN substr(statement, 11, 36)::uuid;
-    END IF;
-    RETURN NULL;
+  IF pg_catalog.starts_with(statement, '/* tenant:') AND pg_catalog.substr(statement, 47, 3) = ' */' THEN
+    RETURN pg_catalog.substr(statement, 11, 36)::pg_catalog.uuid;
   END IF;
-  RETURN NULLIF(current_setting('app.tenant_id', true), '')::uuid;
+  RETURN NULL;
 END
 $$;
+
+-- Temporary tables could shadow ours for later statements on the same pooled connection.
+DO $$ BEGIN
+  EXECUTE pg_catalog.format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', pg_catalog.current_database());
+END $$;
 
 -- ─── Types ──────────────────────────────────────────────────────────────────────────────────────
 CREATE TYPE "role" AS ENUM ('owner', 'admin', 'member');
