@@ -1,7 +1,6 @@
 // Which part of the product a Host header asks for. Pure: proxy.ts and every server component use
 // it, so a request that skipped the proxy still lands on the same decision. Anything doubtful is
 // 'invalid' (404), never the marketing site and never another workspace.
-import { domainToASCII } from 'node:url';
 import { RESERVED_SUBDOMAINS } from './reserved-subdomains';
 
 export type HostKind =
@@ -35,9 +34,18 @@ export function normalizeHost(raw: string | null | undefined): string | null {
     host = host.slice(0, portAt);
   }
   if (host.endsWith('.')) host = host.slice(0, -1);
-  host = domainToASCII(host);
+  host = toAscii(host);
   if (host.length === 0 || host.length > 253) return null;
   return host.split('.').every((label) => LABEL.test(label)) ? host : null;
+}
+
+// IDN → punycode, as browsers send it. WHATWG URL does this on every runtime (node:url does not).
+function toAscii(host: string): string {
+  try {
+    return new URL(`http://${host}`).hostname;
+  } catch {
+    return '';
+  }
 }
 
 export function classifyHost(raw: string | null | undefined, options: HostOptions): HostKind {
