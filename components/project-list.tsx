@@ -1,3 +1,5 @@
+import Link from 'next/link';
+
 type Project = { id: string; name: string; tasks: { id: string; title: string; done: boolean }[] };
 
 export function ProjectList({ projects }: { projects: Project[] }) {
@@ -6,7 +8,11 @@ export function ProjectList({ projects }: { projects: Project[] }) {
     <ul className="mt-4 space-y-4">
       {projects.map((project) => (
         <li key={project.id} className="rounded-lg border border-slate-200 bg-white p-4">
-          <h3 className="font-medium">{project.name}</h3>
+          <h3 className="font-medium">
+            <Link href={`/projects/${project.id}`} className="hover:underline">
+              {project.name}
+            </Link>
+          </h3>
           <ul className="mt-2 list-disc pl-5 text-sm text-slate-600">
             {project.tasks.map((task) => (
               <li key={task.id} className={task.done ? 'line-through' : undefined}>

@@ -21,6 +21,21 @@ test('each workspace is served on its own subdomain with its own data', async ({
   await expect(page.getByText('Rocket Skates')).toHaveCount(0);
 });
 
+test("a workspace serves nested paths; another workspace's id on them is a 404", async ({ page }) => {
+  await page.goto(`http://acme.localhost:${PORT}/`);
+  await page.getByRole('link', { name: 'Rocket Skates' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rocket Skates');
+  await expect(page.getByText('Order more rockets')).toBeVisible();
+  const acmeProjectPath = new URL(page.url()).pathname;
+  expect(acmeProjectPath).toMatch(/^\/projects\/[0-9a-f-]{36}$/);
+
+  const fromGlobex = await page.goto(`http://globex.localhost:${PORT}${acmeProjectPath}`);
+  expect(fromGlobex?.status()).toBe(404);
+  await expect(page.getByText('Rocket Skates')).toHaveCount(0);
+  const malformed = await page.goto(`http://acme.localhost:${PORT}/projects/not-a-uuid`);
+  expect(malformed?.status()).toBe(404);
+});
+
 test('an unknown workspace and the internal tenant path answer 404', async ({ page }) => {
   const unknown = await page.goto(`http://nobody.localhost:${PORT}/`);
   expect(unknown?.status()).toBe(404);
