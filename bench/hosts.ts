@@ -1,0 +1,176 @@
+// npm run bench:hosts — what host routing costs, in one run against one seeded database:
+//   1. in-process, per request: host classification + workspace resolution, for a subdomain, a
+//      custom domain in the cache (hit) and one that is not (miss: a database lookup);
+//   2. over HTTP under load: a workspace page through proxy.ts, against the same page served by a
+//      build without proxy.ts (the internal route requested directly).
+// Targets: ≤ 50 µs p99 in-process on a cache hit; the proxy adds ≤ 10% to the page's p50.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import pg from 'pg';
+import { databaseServer } from '../scripts/db/database-server';
+import { createFreshDatabase, dropDatabase } from '../scripts/db/fresh-database';
+import { measure, ms, ratio } from './measure';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
+
+const server = await databaseServer('bench');
+const name = `bench_hosts_${process.pid}`;
+const urls = await createFreshDatabase(server.url, name);
+Object.assign(process.env, {
+  DATABASE_URL: urls.ownerUrl,
+  APP_DATABASE_URL: urls.appUrl,
+  PLATFORM_DATABASE_URL: urls.platformUrl,
+});
+
+const { seed } = await import('../prisma/seed');
+await seed();
+const admin = new pg.Client(urls.platformUrl);
+await admin.connect();
+await admin.query(`INSERT INTO domains (id, tenant_id, hostname, verification_token)
+  SELECT gen_random_uuid(), id, 'app.acme-corp.test', 't' FROM tenants WHERE slug = 'acme'`);
+await admin.query("UPDATE domains SET status = 'verified' WHERE hostname = 'app.acme-corp.test'");
+await admin.end();
+
+// ── 1. In-process ─────────────────────────────────────────────────────────────────────────────
+const { classifyHost } = await import('../lib/hosts/classify-host');
+const { workspaceSlugForHost } = await import('../lib/hosts/workspace-slug-for-host');
+const { forgetCustomDomainRoute } = await import('../lib/domains/custom-domain-routes');
+const options = { rootDomain: 'localhost' };
+
+async function perRequest(host: string, forget: boolean): Promise<{ p50: number; p99: number }> {
+  const samples: number[] = [];
+  for (let i = 0; i < 20_000; i++) {
+    if (forget) forgetCustomDomainRoute('app.acme-corp.test');
+    const t0 = performance.now();
+    const slug = await workspaceSlugForHost(classifyHost(host, options));
+    samples.push((performance.now() - t0) * 1000);
+    if (slug !== 'acme') throw new Error(`${host} resolved to ${slug}`);
+    if (forget && i >= 2_000) break;
+  }
+  samples.sort((a, b) => a - b);
+  return { p50: samples[Math.floor(samples.length / 2)] ?? 0, p99: samples[Math.floor(samples.length * 0.99)] ?? 0 };
+}
+
+await perRequest('app.acme-corp.test:3000', false); // warm up
+const inProcess = {
+  'subdomain (pure)': await perRequest('acme.localhost:3000', false),
+  'custom domain, cache hit': await perRequest('app.acme-corp.test:3000', false),
+  'custom domain, cache miss': await perRequest('app.acme-corp.test:3000', true),
+};
+console.log('\nIn-process, per request: classify the host + resolve the workspace');
+for (const [label, { p50, p99 }] of Object.entries(inProcess)) {
+  console.log(`  ${label.padEnd(28)} p50 ${p50.toFixed(1).padStart(7)} µs   p99 ${p99.toFixed(1).padStart(7)} µs`);
+}
+const hitP99 = inProcess['custom domain, cache hit'].p99;
+console.log(`  target cache-hit p99 ≤ 50 µs: ${hitP99.toFixed(1)} µs ${hitP99 <= 50 ? 'met' : 'MISSED'}`);
+
+// ── 2. Over HTTP ──────────────────────────────────────────────────────────────────────────────
+// Children get the bench's environment but not its Node options (tsx's loader, react-server).
+const childEnv = () => ({ ...process.env, NODE_OPTIONS: '' });
+
+function buildCopy(withProxy: boolean): string {
+  // Inside the project (git-ignored .data/): Turbopack compiles nothing from outside its root, and
+  // from here Node finds the project's node_modules by itself.
+  mkdirSync(path.join(ROOT, '.data'), { recursive: true });
+  const dir = mkdtempSync(path.join(ROOT, '.data', withProxy ? 'bench-proxy-' : 'bench-noproxy-'));
+  // Everything `next build` type-checks (tsconfig includes the tests), except e2e and bench.
+  const entries = [
+    'app',
+    'components',
+    'lib',
+    'public',
+    'prisma',
+    'scripts',
+    'tests',
+    'proxy.ts',
+    'instrumentation.ts',
+  ];
+  const configs = ['next.config.js', 'postcss.config.mjs', 'tsconfig.json', 'package.json', 'vitest.config.ts'];
+  for (const entry of [...entries, ...configs]) {
+    cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true });
+  }
+  if (!withProxy) rmSync(path.join(dir, 'proxy.ts'));
+  try {
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'build'], {
+      cwd: dir,
+      stdio: 'pipe',
+      env: childEnv(),
+    });
+  } catch (error) {
+    const output = error instanceof Error && 'stdout' in error ? `${error.stdout}${Reflect.get(error, 'stderr')}` : '';
+    throw new Error(`next build failed in ${dir}:\n${output.slice(-3000)}`);
+  }
+  return dir;
+}
+
+function start(dir: string, port: number): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port)],
+    {
+      cwd: dir,
+      env: { ...childEnv(), NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  return new Promise((resolve) =>
+    child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('Ready') && resolve(child)),
+  );
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+function get(port: number, pathname: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      { host: '127.0.0.1', port, path: pathname, agent, headers: { host: `acme.localhost:${port}` } },
+      (response) => {
+        if (response.statusCode !== 200) reject(new Error(`${pathname} on ${port}: ${response.statusCode}`));
+        response.resume();
+        response.on('end', resolve);
+      },
+    );
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+console.log('\nBuilding the app twice (with and without proxy.ts)…');
+const withProxyDir = buildCopy(true);
+const withoutProxyDir = buildCopy(false);
+const servers = [await start(withProxyDir, 3201), await start(withoutProxyDir, 3202)];
+const throughProxy = () => get(3201, '/');
+const bypassed = () => get(3202, '/t/acme');
+await measure(10, 2, throughProxy);
+await measure(10, 2, bypassed);
+
+const p50Ratios: number[] = [];
+const rows: string[] = [];
+for (let round = 0; round < ROUNDS; round++) {
+  const [first, second] = round % 2 ? [bypassed, throughProxy] : [throughProxy, bypassed];
+  const a = await measure(10, SECONDS, first);
+  const b = await measure(10, SECONDS, second);
+  const [proxied, direct] = round % 2 ? [b, a] : [a, b];
+  p50Ratios.push(proxied.p50 / direct.p50);
+  rows.push(
+    `  round ${round + 1}: through proxy p50 ${ms(proxied.p50)} p99 ${ms(proxied.p99)} ${proxied.qps.toFixed(0)} req/s · bypassed p50 ${ms(direct.p50)} p99 ${ms(direct.p99)} ${direct.qps.toFixed(0)} req/s`,
+  );
+}
+p50Ratios.sort((x, y) => x - y);
+const medianRatio = p50Ratios[Math.floor(p50Ratios.length / 2)] ?? 0;
+console.log('\nA workspace page under load (10 concurrent clients), through proxy.ts vs routing bypassed');
+console.log(rows.join('\n'));
+console.log(
+  `  proxy's share of the page p50: ${ratio(medianRatio)} (median of rounds; target ≤ 1.10×: ${medianRatio <= 1.1 ? 'met' : 'MISSED'})`,
+);
+
+for (const child of servers) child.kill();
+agent.destroy();
+rmSync(withProxyDir, { recursive: true, force: true });
+rmSync(withoutProxyDir, { recursive: true, force: true });
+await dropDatabase(server.url, name);
+await server.stop();
+process.exit(0);
