@@ -8,11 +8,10 @@
 // closed here: findUnique (sent as findFirst, lib/db/find-unique-as-find-first.ts) and the batch
 // form $transaction([...]) (refused; use the interactive form). An interactive transaction's
 // statements carry the tenant pinned when it opened (lib/db/tenant-tagging-adapter.ts).
-import type { Prisma, PrismaClient } from '../generated/prisma/client';
+import { Prisma, type PrismaClient } from '../generated/prisma/client';
 import { bindQuery } from './bound-query';
 import { asFindFirstArgs, FIND_FIRST_FOR } from './find-unique-as-find-first';
 import { tenantContext } from './tenant-context';
-import { delegateName, IS_TENANT_MODEL } from './tenant-models';
 
 const RAW_SQL = ['$queryRaw', '$executeRaw', '$queryRawUnsafe', '$executeRawUnsafe'] as const;
 type ModelDelegate = Uncapitalize<Prisma.ModelName>;
@@ -32,7 +31,7 @@ export function scopeTo(base: PrismaClient, tenantId: string | null): TenantDb {
   const baseMembers = base as unknown as Members;
   const scope: Members = {};
 
-  for (const model of Object.keys(IS_TENANT_MODEL)) {
+  for (const model of Object.values(Prisma.ModelName)) {
     const name = delegateName(model);
     scope[name] = new Proxy(baseMembers[name] as Members, {
       get(delegate, operation) {
@@ -57,4 +56,9 @@ export function scopeTo(base: PrismaClient, tenantId: string | null): TenantDb {
   };
 
   return scope as unknown as TenantDb;
+}
+
+/** Prisma's delegate name for a model: Project → project. */
+function delegateName(model: string): string {
+  return model.charAt(0).toLowerCase() + model.slice(1);
 }
