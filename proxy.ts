@@ -9,7 +9,7 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { classifyHost } from './lib/hosts/classify-host';
 import { hostOptions } from './lib/hosts/host-options';
-import { workspaceSlugForHost } from './lib/hosts/workspace-slug-for-host';
+import { routingSlugForHost } from './lib/hosts/workspace-slug-for-host';
 
 const INTERNAL_TENANT_PREFIX = '/t/';
 const PLATFORM_API_PREFIX = '/api/platform/';
@@ -27,7 +27,7 @@ export async function proxy(request: NextRequest) {
   if (pathname === '/t' || pathname.startsWith(INTERNAL_TENANT_PREFIX)) return notFound(request);
 
   if (host.kind === 'root') return NextResponse.next();
-  const slug = await workspaceSlugForHost(host);
+  const slug = await routingSlugForHost(host);
   if (!slug) return notFound(request);
   return NextResponse.rewrite(new URL(`${INTERNAL_TENANT_PREFIX}${slug}${pathname}${search}`, request.url));
 }

@@ -38,6 +38,13 @@ const EnvSchema = z.object({
     .pipe(z.array(z.ipv4({ error: 'must be comma-separated IPv4 addresses' }))),
   /** DNS servers for domain checks (host:port, comma-separated). Unset → the system's resolvers. */
   DOMAIN_CHECK_DNS_SERVERS: z.string().optional(),
+  /** Edge Config connection string: a fast hint for routing custom domains. Unset → PostgreSQL only. */
+  EDGE_CONFIG: z.url().optional(),
+  /** Vercel REST API, to publish custom-domain routes to that Edge Config (both needed to publish). */
+  VERCEL_API_TOKEN: z.string().min(1).optional(),
+  VERCEL_EDGE_CONFIG_ID: z.string().min(1).optional(),
+  VERCEL_TEAM_ID: z.string().min(1).optional(),
+  VERCEL_API_URL: z.url().default('https://api.vercel.com'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

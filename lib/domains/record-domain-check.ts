@@ -4,6 +4,7 @@
 import 'server-only';
 import { tenantDb } from '../db/tenant-db';
 import { forgetCustomDomainRoute } from './custom-domain-routes';
+import { publishDomainRoute } from './publish-domain-route';
 
 export type DomainState = 'pending' | 'verified' | 'misconfigured';
 
@@ -23,5 +24,6 @@ export async function recordDomainCheck(
   const row = rows[0];
   if (!row) throw new Error(`record_domain_check returned nothing for domain ${domain.id}`);
   forgetCustomDomainRoute(domain.hostname);
+  await publishDomainRoute(domain.hostname);
   return { previous: row.previous_status, current: row.current_status, displacedTenantId: row.displaced_tenant_id };
 }

@@ -1,8 +1,10 @@
 // Removing a domain stops its routing at once: the row goes, the database notifies every instance
-// (lib/domains/custom-domain-routes.ts), and this instance forgets it without waiting.
+// (lib/domains/custom-domain-routes.ts), this instance forgets it without waiting, and Edge Config
+// (when used) is told.
 import 'server-only';
 import { tenantDb } from '../db/tenant-db';
 import { forgetCustomDomainRoute } from './custom-domain-routes';
+import { publishDomainRoute } from './publish-domain-route';
 
 export async function removeDomain(tenantId: string, domainId: string): Promise<boolean> {
   const db = tenantDb(tenantId);
@@ -10,5 +12,6 @@ export async function removeDomain(tenantId: string, domainId: string): Promise<
   if (!domain) return false;
   await db.domain.delete({ where: { id: domainId } });
   forgetCustomDomainRoute(domain.hostname);
+  await publishDomainRoute(domain.hostname);
   return true;
 }
