@@ -14,8 +14,9 @@ let client: EdgeConfigClient | null | undefined;
 function edgeConfig(): EdgeConfigClient | null {
   if (client === undefined) {
     const connection = env().EDGE_CONFIG;
-    // The development cache would hide our own writes for a request or two.
-    client = connection ? createClient(connection, { disableDevelopmentCache: true }) : null;
+    // disableDevelopmentCache: under `next dev` the client answers from its previous read, hiding
+    // our own writes. staleIfError off: during an outage we ask PostgreSQL, not a week-old copy.
+    client = connection ? createClient(connection, { disableDevelopmentCache: true, staleIfError: false }) : null;
   }
   return client;
 }

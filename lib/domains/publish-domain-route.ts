@@ -22,7 +22,11 @@ export async function publishDomainRoute(hostname: string): Promise<void> {
       body: JSON.stringify({ items: [item] }),
       signal: AbortSignal.timeout(5_000),
     });
-    if (!response.ok) console.error(`[domains] Edge Config ${item.operation} of ${hostname}: HTTP ${response.status}`);
+    // Deleting a key that was never published is not a failure.
+    const alreadyGone = item.operation === 'delete' && response.status === 404;
+    if (!response.ok && !alreadyGone) {
+      console.error(`[domains] Edge Config ${item.operation} of ${hostname}: HTTP ${response.status}`);
+    }
   } catch (error) {
     console.error(
       `[domains] Edge Config ${item.operation} of ${hostname} failed:`,

@@ -24,6 +24,10 @@ export async function recordDomainCheck(
   const row = rows[0];
   if (!row) throw new Error(`record_domain_check returned nothing for domain ${domain.id}`);
   forgetCustomDomainRoute(domain.hostname);
-  await publishDomainRoute(domain.hostname);
+  // Only a change of route is worth a write to Edge Config (re-checks run every few minutes).
+  const routeChanged = row.previous_status !== row.current_status || row.displaced_tenant_id !== null;
+  if (routeChanged && (row.previous_status === 'verified' || row.current_status === 'verified')) {
+    await publishDomainRoute(domain.hostname);
+  }
   return { previous: row.previous_status, current: row.current_status, displacedTenantId: row.displaced_tenant_id };
 }
