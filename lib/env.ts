@@ -45,6 +45,10 @@ const EnvSchema = z.object({
   VERCEL_EDGE_CONFIG_ID: z.string().min(1).optional(),
   VERCEL_TEAM_ID: z.string().min(1).optional(),
   VERCEL_API_URL: z.url().default('https://api.vercel.com'),
+  /** Who obtains TLS certificates for custom domains: Caddy (asks /api/platform/tls-ask) or Vercel. */
+  TLS_PROVIDER: z.enum(['caddy', 'vercel']).default('caddy'),
+  /** With TLS_PROVIDER=vercel: the project custom domains are added to (id or name). */
+  VERCEL_PROJECT_ID: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

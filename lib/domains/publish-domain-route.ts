@@ -1,16 +1,15 @@
-// After a domain changes, publish to Edge Config what PostgreSQL now says the host serves (upsert),
-// or that it serves nothing (delete). Publishing the database's current answer, rather than the
-// change, keeps takeovers and removals right. Best effort: PostgreSQL already holds the truth, and
+// Publishes to Edge Config what PostgreSQL now says a host serves (upsert), or that it serves
+// nothing (delete). Publishing the database's current answer, rather than the change, keeps
+// takeovers and removals right. Best effort: PostgreSQL already holds the truth, and
 // a failed publish only leaves a hint that pages overrule; it is logged, never thrown.
 import 'server-only';
 import { env } from '../env';
-import { customDomainRoute } from './custom-domain-routes';
+import type { DomainRoute } from './custom-domain-routes';
 import { edgeConfigKey } from './edge-config-key';
 
-export async function publishDomainRoute(hostname: string): Promise<void> {
+export async function publishDomainRoute(hostname: string, route: DomainRoute | null): Promise<void> {
   const { VERCEL_API_TOKEN, VERCEL_EDGE_CONFIG_ID, VERCEL_TEAM_ID, VERCEL_API_URL } = env();
   if (!VERCEL_API_TOKEN || !VERCEL_EDGE_CONFIG_ID) return;
-  const route = await customDomainRoute(hostname);
   const key = edgeConfigKey(hostname);
   const item = route ? { operation: 'upsert', key, value: route } : { operation: 'delete', key };
   const url = new URL(`/v1/edge-config/${encodeURIComponent(VERCEL_EDGE_CONFIG_ID)}/items`, VERCEL_API_URL);

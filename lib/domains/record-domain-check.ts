@@ -4,7 +4,7 @@
 import 'server-only';
 import { tenantDb } from '../db/tenant-db';
 import { forgetCustomDomainRoute } from './custom-domain-routes';
-import { publishDomainRoute } from './publish-domain-route';
+import { syncDomainRoute } from './sync-domain-route';
 
 export type DomainState = 'pending' | 'verified' | 'misconfigured';
 
@@ -24,10 +24,10 @@ export async function recordDomainCheck(
   const row = rows[0];
   if (!row) throw new Error(`record_domain_check returned nothing for domain ${domain.id}`);
   forgetCustomDomainRoute(domain.hostname);
-  // Only a change of route is worth a write to Edge Config (re-checks run every few minutes).
+  // Only a change of route is worth telling Edge Config and the TLS provider (re-checks run often).
   const routeChanged = row.previous_status !== row.current_status || row.displaced_tenant_id !== null;
   if (routeChanged && (row.previous_status === 'verified' || row.current_status === 'verified')) {
-    await publishDomainRoute(domain.hostname);
+    await syncDomainRoute(domain.hostname);
   }
   return { previous: row.previous_status, current: row.current_status, displacedTenantId: row.displaced_tenant_id };
 }

@@ -4,7 +4,7 @@
 import 'server-only';
 import { tenantDb } from '../db/tenant-db';
 import { forgetCustomDomainRoute } from './custom-domain-routes';
-import { publishDomainRoute } from './publish-domain-route';
+import { syncDomainRoute } from './sync-domain-route';
 
 export async function removeDomain(tenantId: string, domainId: string): Promise<boolean> {
   const db = tenantDb(tenantId);
@@ -12,6 +12,6 @@ export async function removeDomain(tenantId: string, domainId: string): Promise<
   if (!domain) return false;
   await db.domain.delete({ where: { id: domainId } });
   forgetCustomDomainRoute(domain.hostname);
-  await publishDomainRoute(domain.hostname);
+  await syncDomainRoute(domain.hostname);
   return true;
 }
