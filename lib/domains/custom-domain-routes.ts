@@ -17,10 +17,13 @@ const STALE_AFTER_MS = 30_000;
 const routes = new LRUCache<string, { route: DomainRoute | null }>({ max: 10_000, ttl: STALE_AFTER_MS });
 // Bumped by every change notice: a lookup that raced a change does not cache its (maybe stale) answer.
 let changes = 0;
-let listening: Promise<void> | undefined;
+let listening = false;
 
 export async function customDomainRoute(host: string): Promise<DomainRoute | null> {
-  listening ??= listenForChanges();
+  if (!listening) {
+    listening = true;
+    void listenForChanges();
+  }
   const cached = routes.get(host);
   if (cached) return cached.route;
   const before = changes;
@@ -44,7 +47,7 @@ async function listenForChanges(): Promise<void> {
     // Notices may have been missed: forget everything, and listen again on the next lookup.
     changes++;
     routes.clear();
-    listening = undefined;
+    listening = false;
     client.end().catch(() => {});
   };
   client.on('notification', (notice) => {
