@@ -27,7 +27,7 @@ const { appPool } = await import('../lib/db/app-pool');
 const seed = new pg.Client(urls.platformUrl);
 await seed.connect();
 await seed.query(
-  `INSERT INTO tenants (id, slug, name) SELECT gen_random_uuid(), 'bench-' || i, 'Bench ' || i FROM generate_series(1, ${TENANTS}) i`,
+  `INSERT INTO tenants (id, slug, slug_skeleton, name) SELECT gen_random_uuid(), 'bench-' || i, 'bench-' || i, 'Bench ' || i FROM generate_series(1, ${TENANTS}) i`,
 );
 await seed.query(`INSERT INTO projects (id, tenant_id, name, created_at)
   SELECT gen_random_uuid(), t.id, 'project ' || g, now() - g * interval '1 minute' FROM tenants t, generate_series(1, ${PROJECTS_EACH}) g`);

@@ -49,6 +49,25 @@ const EnvSchema = z.object({
   TLS_PROVIDER: z.enum(['caddy', 'vercel']).default('caddy'),
   /** With TLS_PROVIDER=vercel: the project custom domains are added to (id or name). */
   VERCEL_PROJECT_ID: z.string().min(1).optional(),
+
+  // ─── Accounts ────────────────────────────────────────────────────────────────────────────────
+  /** The root site's origin (https://myapp.com): sign-in lives here, and every link in an email is
+   *  built from it, never from a request's Host. Required in production; see lib/auth/app-url.ts. */
+  APP_URL: z.url().optional(),
+  /** Signs and encrypts session tokens (32+ characters). Required in production. */
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)').optional(),
+  /** Outgoing mail (magic links, invitations, password resets): smtp://user:pass@host:port.
+   *  Unset outside production → emails are printed to the server log instead. */
+  SMTP_URL: z
+    .string()
+    .refine((value) => /^smtps?:\/\//.test(value), 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  EMAIL_FROM: z.string().min(3).default('Tenantry <no-reply@localhost>'),
+  /** OAuth sign-in: each provider switches on when both of its variables are set. */
+  GITHUB_CLIENT_ID: z.string().min(1).optional(),
+  GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
+  GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

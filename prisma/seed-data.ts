@@ -2,6 +2,9 @@
 // except the e2e smoke tests.
 import type { Role } from '../lib/generated/prisma/client';
 
+/** Every seeded person signs in with this password (development and tests only). */
+export const SEED_PASSWORD = 'tenantry-dev-password';
+
 type SeedWorkspace = {
   slug: string;
   name: string;

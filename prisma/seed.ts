@@ -1,20 +1,26 @@
 // Seeds the example workspaces through the app's own clients, as app_user: the seed goes through
 // the same policies as the app. Idempotent: an existing workspace is left as it is.
+import { hashPassword } from '../lib/auth/password';
 import { globalDb } from '../lib/db/global-db';
 import { tenantDb } from '../lib/db/tenant-db';
-import { SEED_WORKSPACES } from './seed-data';
+import { slugSkeleton } from '../lib/workspaces/slug-skeleton';
+import { SEED_PASSWORD, SEED_WORKSPACES } from './seed-data';
 
 export async function seed(): Promise<string[]> {
   const created: string[] = [];
+  let passwordHash: string | undefined;
   for (const workspace of SEED_WORKSPACES) {
     if (await globalDb().tenant.findUnique({ where: { slug: workspace.slug } })) continue;
-    const tenant = await globalDb().tenant.create({ data: { slug: workspace.slug, name: workspace.name } });
+    const tenant = await globalDb().tenant.create({
+      data: { slug: workspace.slug, slugSkeleton: slugSkeleton(workspace.slug), name: workspace.name },
+    });
     const db = tenantDb(tenant.id);
+    passwordHash ??= await hashPassword(SEED_PASSWORD);
     await db.$transaction(async (tx) => {
       for (const member of workspace.members) {
         const user = await tx.user.upsert({
           where: { email: member.email },
-          create: { email: member.email, name: member.name },
+          create: { email: member.email, name: member.name, passwordHash, emailVerified: new Date() },
           update: {},
         });
         await tx.membership.create({ data: { userId: user.id, role: member.role } });

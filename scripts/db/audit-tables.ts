@@ -4,7 +4,14 @@
 import type pg from 'pg';
 
 /** Tables without tenant_id that the app may read. Anything else without tenant_id is a finding. */
-export const GLOBAL_TABLES = new Set(['tenants', 'users', 'accounts', 'sessions', 'verification_tokens']);
+export const GLOBAL_TABLES = new Set([
+  'tenants',
+  'users',
+  'accounts',
+  'sessions',
+  'session_handoffs',
+  'verification_tokens',
+]);
 
 // The only comparisons a permissive policy may make, as PostgreSQL prints them back: with the
 // function wrapped in a scalar subquery (evaluated once per statement) or called directly.
@@ -18,7 +25,11 @@ const OWN_TENANT_ROW_CHECKS = new Set([
 ]);
 
 /** Definer functions owned by a role that bypasses RLS, each reviewed for the one thing it exposes. */
-export const REVIEWED_DEFINER_FUNCTIONS = new Set(['record_domain_check', 'custom_domain_workspace']);
+export const REVIEWED_DEFINER_FUNCTIONS = new Set([
+  'record_domain_check',
+  'custom_domain_workspace',
+  'user_workspaces',
+]);
 
 type TableRow = {
   table: string;

@@ -1,0 +1,41 @@
+// A server action inside a workspace: the workspace comes from the Host (never from the client),
+// the member's role from the database on this very request, and the permission from the one table
+// (lib/auth/permissions.ts). The handler gets the tenant's database client.
+//
+//   export const inviteMember = tenantAction(Invite, 'members.invite', async (input, { db, user }) => …);
+import 'server-only';
+import type { z } from 'zod';
+import { findMembership } from '../auth/membership';
+import { can, type Permission } from '../auth/permissions';
+import { type TenantDb, tenantDb } from '../db/tenant-db';
+import type { Role } from '../generated/prisma/enums';
+import type { Workspace } from '../workspaces/current-workspace';
+import { hostWorkspace } from '../workspaces/host-workspace';
+import { type ActionState, failure } from './action-state';
+import type { FormAction } from './public-action';
+import { type UserContext, userAction } from './user-action';
+
+export type TenantContext = UserContext & { workspace: Workspace; role: Role; membershipId: string; db: TenantDb };
+
+export const NOT_A_MEMBER_REFUSAL = 'You are not a member of this workspace.';
+export const ROLE_REFUSAL = 'Your role in this workspace does not allow this.';
+
+export function tenantAction<Schema extends z.ZodType>(
+  schema: Schema,
+  permission: Permission,
+  handler: (input: z.output<Schema>, context: TenantContext) => Promise<ActionState>,
+): FormAction {
+  return userAction(schema, async (input, context) => {
+    const workspace = await hostWorkspace();
+    const membership = workspace && (await findMembership(workspace.id, context.user.id));
+    if (!workspace || !membership) return failure(NOT_A_MEMBER_REFUSAL);
+    if (!can(membership.role, permission)) return failure(ROLE_REFUSAL);
+    return handler(input, {
+      ...context,
+      workspace,
+      role: membership.role,
+      membershipId: membership.id,
+      db: tenantDb(workspace.id),
+    });
+  });
+}

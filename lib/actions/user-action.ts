@@ -1,0 +1,22 @@
+// A server action for a signed-in user: public checks first, then a live session on this host.
+import 'server-only';
+import type { z } from 'zod';
+import { currentSession } from '../auth/current-session';
+import type { SessionUser } from '../auth/session-store';
+import { type ActionState, failure } from './action-state';
+import { type FormAction, type PublicContext, publicAction } from './public-action';
+
+export type UserContext = PublicContext & { user: SessionUser; sessionId: string };
+
+export const SIGNED_OUT_REFUSAL = 'You are signed out. Sign in again to continue.';
+
+export function userAction<Schema extends z.ZodType>(
+  schema: Schema,
+  handler: (input: z.output<Schema>, context: UserContext) => Promise<ActionState>,
+): FormAction {
+  return publicAction(schema, async (input, context) => {
+    const session = await currentSession();
+    if (!session) return failure(SIGNED_OUT_REFUSAL);
+    return handler(input, { ...context, user: session.user, sessionId: session.id });
+  });
+}

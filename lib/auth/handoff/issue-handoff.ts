@@ -1,0 +1,51 @@
+// Step 2, on the root site: the browser is signed in here (or is sent to sign in first); mint a
+// single-use token for that one workspace host, valid for a minute, and send the browser back.
+import 'server-only';
+import { NextResponse } from 'next/server';
+import { globalDb } from '../../db/global-db';
+import { classifyHost, normalizeHost } from '../../hosts/classify-host';
+import { hostOptions } from '../../hosts/host-options';
+import { workspaceSlugForHost } from '../../hosts/workspace-slug-for-host';
+import { appUrl, originForHost } from '../app-url';
+import { hashToken, randomToken } from '../random-token';
+import { safeNextPath } from '../safe-redirect';
+import { cookieCoversHost } from '../session-cookie';
+import type { LiveSession } from '../session-store';
+import { HANDOFF_TOKEN_TTL_MS, isTokenShaped } from './handoff-state';
+import { noStore } from './start-handoff';
+
+export async function issueHandoff(params: URLSearchParams, session: LiveSession | null): Promise<NextResponse> {
+  const host = normalizeHost(params.get('host'));
+  const state = params.get('state');
+  const next = safeNextPath(params.get('next'));
+  if (!host || !isTokenShaped(state) || cookieCoversHost(host)) return badRequest();
+  const kind = classifyHost(host, hostOptions());
+  if (!(await workspaceSlugForHost(kind))) return badRequest();
+
+  if (!session || session.host !== null) {
+    const signIn = new URL('/signin', appUrl());
+    const self = new URL('/auth/handoff', appUrl());
+    self.search = new URLSearchParams({ host, state, next }).toString();
+    signIn.searchParams.set('callbackUrl', self.toString());
+    return noStore(NextResponse.redirect(signIn, 303));
+  }
+
+  const token = randomToken();
+  await globalDb().sessionHandoff.create({
+    data: {
+      tokenHash: hashToken(token),
+      sessionId: session.id,
+      host,
+      stateHash: hashToken(state),
+      expiresAt: new Date(Date.now() + HANDOFF_TOKEN_TTL_MS),
+    },
+  });
+  const accept = new URL('/auth/accept', originForHost(host));
+  accept.searchParams.set('token', token);
+  accept.searchParams.set('next', next);
+  return noStore(NextResponse.redirect(accept, 303));
+}
+
+function badRequest(): NextResponse {
+  return noStore(new NextResponse('This sign-in link is not valid.', { status: 400 }));
+}

@@ -1,0 +1,32 @@
+// Step 1, on a workspace host the session cookie does not reach (a custom domain; in development a
+// subdomain of localhost): remember a random state in this host's cookie and go to the root site.
+import 'server-only';
+import { NextResponse } from 'next/server';
+import { appUrl, originForHost } from '../app-url';
+import { randomToken } from '../random-token';
+import { safeNextPath } from '../safe-redirect';
+import { cookieCoversHost } from '../session-cookie';
+import { HANDOFF_STATE_COOKIE, handoffStateCookieOptions } from './handoff-state';
+
+export function startHandoff(host: string, nextPath: string | null): NextResponse {
+  const next = safeNextPath(nextPath);
+  if (cookieCoversHost(host)) {
+    const signIn = new URL('/signin', appUrl());
+    signIn.searchParams.set('callbackUrl', `${originForHost(host)}${next}`);
+    return noStore(NextResponse.redirect(signIn, 303));
+  }
+  const state = randomToken();
+  const issue = new URL('/auth/handoff', appUrl());
+  issue.searchParams.set('host', host);
+  issue.searchParams.set('state', state);
+  issue.searchParams.set('next', next);
+  const response = NextResponse.redirect(issue, 303);
+  response.cookies.set(HANDOFF_STATE_COOKIE, state, handoffStateCookieOptions(appUrl().protocol === 'https:'));
+  return noStore(response);
+}
+
+export function noStore(response: NextResponse): NextResponse {
+  response.headers.set('cache-control', 'no-store');
+  response.headers.set('referrer-policy', 'no-referrer');
+  return response;
+}

@@ -1,0 +1,52 @@
+// Session rows (see prisma/schema.prisma, model Session). A main session (host null) is valid on
+// the hosts its cookie covers; a handed session on its one host only, and it dies with its parent.
+import 'server-only';
+import { globalDb } from '../db/global-db';
+import { SESSION_MAX_AGE_SECONDS } from './session-cookie';
+
+export type SessionUser = { id: string; email: string; name: string | null; emailVerified: Date | null };
+export type LiveSession = { id: string; host: string | null; parentId: string | null; user: SessionUser };
+
+const USER_FIELDS = { id: true, email: true, name: true, emailVerified: true } as const;
+
+export async function createMainSession(userId: string): Promise<string> {
+  const expires = new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000);
+  const session = await globalDb().session.create({ data: { userId, expires }, select: { id: true } });
+  return session.id;
+}
+
+/** A session for one host that the main session's cookie cannot reach; it expires with its parent. */
+export async function createHandedSession(parent: { id: string; userId: string; expires: Date }, host: string) {
+  const session = await globalDb().session.create({
+    data: { userId: parent.userId, host, parentId: parent.id, expires: parent.expires },
+    select: { id: true },
+  });
+  return session.id;
+}
+
+/** The session if it is alive, belongs to this user and may be used on this host; otherwise null. */
+export async function findLiveSession(
+  claims: { sessionId: string; userId: string },
+  host: string,
+  coveredByMainCookie: boolean,
+): Promise<LiveSession | null> {
+  const session = await globalDb().session.findFirst({
+    where: { id: claims.sessionId, userId: claims.userId, expires: { gt: new Date() } },
+    select: { id: true, host: true, parentId: true, user: { select: USER_FIELDS } },
+  });
+  if (!session) return null;
+  const usableHere = session.host === null ? coveredByMainCookie : session.host === host;
+  return usableHere ? session : null;
+}
+
+/** Ends the whole family: the main session and every host it was handed to. */
+export async function endSessionFamily(sessionId: string): Promise<void> {
+  const session = await globalDb().session.findFirst({ where: { id: sessionId }, select: { parentId: true } });
+  if (!session) return;
+  await globalDb().session.deleteMany({ where: { id: session.parentId ?? sessionId } });
+}
+
+/** Signs a user out everywhere (password reset, removal by SCIM). */
+export async function endAllSessionsOf(userId: string): Promise<void> {
+  await globalDb().session.deleteMany({ where: { userId } });
+}
