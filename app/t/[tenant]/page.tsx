@@ -1,10 +1,10 @@
 // A workspace's home (reached as acme.<root>/, rewritten here by proxy.ts).
 import { ProjectList } from '@/components/project-list';
+import { requireMember } from '@/lib/auth/require-member';
 import { listProjects } from '@/lib/projects/list-projects';
-import { currentWorkspace } from '@/lib/workspaces/current-workspace';
 
 export default async function WorkspaceHome({ params }: { params: Promise<{ tenant: string }> }) {
-  const workspace = await currentWorkspace((await params).tenant);
+  const { workspace } = await requireMember((await params).tenant, { path: '/' });
   const projects = await listProjects(workspace.id);
   return (
     <main className="mx-auto max-w-3xl px-6 py-12">

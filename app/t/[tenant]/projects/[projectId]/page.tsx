@@ -1,12 +1,12 @@
 // A project of the workspace (acme.<root>/projects/<id>). Another workspace's project id is a 404.
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { requireMember } from '@/lib/auth/require-member';
 import { getProject } from '@/lib/projects/get-project';
-import { currentWorkspace } from '@/lib/workspaces/current-workspace';
 
 export default async function ProjectPage({ params }: { params: Promise<{ tenant: string; projectId: string }> }) {
   const { tenant, projectId } = await params;
-  const workspace = await currentWorkspace(tenant);
+  const { workspace } = await requireMember(tenant, { path: `/projects/${encodeURIComponent(projectId)}` });
   const project = await getProject(workspace.id, projectId);
   if (!project) notFound();
   return (

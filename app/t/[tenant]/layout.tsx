@@ -1,0 +1,30 @@
+// The workspace frame. Its membership check shapes the header only: every page checks for itself
+// (requireMember), because a layout does not run again on every navigation.
+import type { ReactNode } from 'react';
+import { WorkspaceNav } from '@/components/workspace/workspace-nav';
+import { currentSession } from '@/lib/auth/current-session';
+import { findMembership } from '@/lib/auth/membership';
+import { currentWorkspace } from '@/lib/workspaces/current-workspace';
+import { listUserWorkspaces } from '@/lib/workspaces/list-user-workspaces';
+
+type Props = { children: ReactNode; params: Promise<{ tenant: string }> };
+
+export default async function WorkspaceLayout({ children, params }: Props) {
+  const workspace = await currentWorkspace((await params).tenant);
+  const session = await currentSession();
+  const membership = session && (await findMembership(workspace.id, session.user.id));
+  return (
+    <>
+      {session && membership && (
+        <WorkspaceNav
+          workspaceName={workspace.name}
+          workspaceSlug={workspace.slug}
+          role={membership.role}
+          email={session.user.email}
+          workspaces={await listUserWorkspaces(session.user.id)}
+        />
+      )}
+      {children}
+    </>
+  );
+}
