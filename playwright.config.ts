@@ -1,9 +1,10 @@
 // End-to-end tests in Debian's Chromium (/usr/bin/chromium: `apt-get install chromium`); Playwright's
-// own browser downloads are not used. The app runs as in production (`next build` + `next start`)
-// on a fresh, seeded database named e2e.
+// own browser downloads are not used. Run through `npm run test:e2e` (scripts/run-e2e.ts), which
+// builds once, starts the database and a mail catcher, then hands over to Playwright. The app runs
+// as in production (`next start`), twice: see e2e/support/e2e-servers.ts.
 import { defineConfig } from '@playwright/test';
+import { ACCOUNTS_SERVER, E2E_AUTH_SECRET, type E2eServer, HOSTS_SERVER, origin } from './e2e/support/e2e-servers';
 
-const PORT = 3100;
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -12,9 +13,25 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
-  // Custom domains in tests: these hosts resolve to this machine, in the browser only.
-  '--host-resolver-rules=MAP *.acme-corp.test 127.0.0.1',
+  // Custom domains and the accounts server's root: these hosts resolve to this machine, in the browser only.
+  '--host-resolver-rules=MAP *.acme-corp.test 127.0.0.1,MAP *.tenantry.test 127.0.0.1,MAP tenantry.test 127.0.0.1',
 ];
+
+function webServer(server: E2eServer) {
+  return {
+    command: `tsx --conditions react-server scripts/serve.ts start --port ${server.port} --database ${server.database} --fresh`,
+    url: `http://localhost:${server.port}/robots.txt`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: 'pipe' as const,
+    env: {
+      ROOT_DOMAIN: server.root,
+      APP_URL: origin(server),
+      AUTH_SECRET: E2E_AUTH_SECRET,
+      SMTP_URL: process.env.E2E_SMTP_URL ?? '',
+    },
+  };
+}
 
 export default defineConfig({
   testDir: 'e2e',
@@ -24,15 +41,12 @@ export default defineConfig({
   reporter: [['list']],
   timeout: 30_000,
   use: {
-    baseURL: `http://localhost:${PORT}`,
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',
   },
-  webServer: {
-    command: `next build && tsx --conditions react-server scripts/serve.ts start --port ${PORT} --database e2e --fresh`,
-    url: `http://localhost:${PORT}`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-  },
+  projects: [
+    { name: 'hosts', testMatch: /hosts\/.*\.spec\.ts/, use: { baseURL: origin(HOSTS_SERVER) } },
+    { name: 'accounts', testMatch: /accounts\/.*\.spec\.ts/, use: { baseURL: origin(ACCOUNTS_SERVER) } },
+  ],
+  webServer: [webServer(HOSTS_SERVER), webServer(ACCOUNTS_SERVER)],
 });

@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { seed } from '../prisma/seed';
+import { SEED_PASSWORD } from '../prisma/seed-data';
 import { databaseServer, databaseUrl } from './db/database-server';
 import { dropDatabase } from './db/fresh-database';
 import { migrate } from './db/migrate';
@@ -44,11 +45,13 @@ try {
 const { env } = await import('../lib/env');
 const { appDatabaseUrl, platformDatabaseUrl } = await import('../lib/db/role-urls');
 const port = values.port;
+const root = env().ROOT_DOMAIN;
 console.log(`
   Database   ${server.embedded ? `embedded PostgreSQL (${database})` : 'DATABASE_URL'}
-  Marketing  http://localhost:${port}
-  Acme       http://acme.localhost:${port}
-  Globex     http://globex.localhost:${port}
+  Marketing  http://${root}:${port}
+  Acme       http://acme.${root}:${port}
+  Globex     http://globex.${root}:${port}
+  Sign in    alice@acme.test (acme's owner) or any seeded user, password ${SEED_PASSWORD}
 `);
 
 const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', mode, '--port', port], {

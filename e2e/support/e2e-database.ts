@@ -1,23 +1,43 @@
-// The database the e2e server runs on (playwright.config.ts starts it with --database e2e): on the
-// server DATABASE_URL names, or on the embedded development PostgreSQL.
+// The databases the e2e servers run on (playwright.config.ts starts them with --database NAME), on
+// the server scripts/run-e2e.ts passes as DATABASE_URL.
 import pg from 'pg';
 import { APP_ROLE, withRole } from '../../lib/db/role-urls';
 import { databaseUrl } from '../../scripts/db/database-server';
+import { type E2eServer, HOSTS_SERVER } from './e2e-servers';
 
-const EMBEDDED_DEV_SERVER = 'postgresql://postgres:postgres@127.0.0.1:54329/postgres';
+function appRoleUrl(server: E2eServer): string {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) throw new Error('DATABASE_URL is not set: run the e2e suite with `npm run test:e2e`');
+  return withRole(databaseUrl(serverUrl, server.database), APP_ROLE);
+}
 
-/** Runs SQL as the app does: as app_user, each statement naming the tenant it works for. */
+/** Runs SQL as the app does: as app_user, naming no workspace (global tables only). */
+export async function asApp<T extends pg.QueryResultRow>(
+  server: E2eServer,
+  sql: string,
+  values: unknown[] = [],
+): Promise<T[]> {
+  const client = new pg.Client({ connectionString: appRoleUrl(server) });
+  await client.connect();
+  try {
+    return (await client.query<T>(`/* tenant:none */ ${sql}`, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Runs SQL as the app does: as app_user, each statement naming the workspace it works for. */
 export async function asTenant<T extends pg.QueryResultRow>(
   tenantSlug: string,
   sql: string,
   values: unknown[] = [],
+  server: E2eServer = HOSTS_SERVER,
 ): Promise<T[]> {
-  const owner = databaseUrl(process.env.DATABASE_URL ?? EMBEDDED_DEV_SERVER, 'e2e');
-  const client = new pg.Client({ connectionString: withRole(owner, APP_ROLE) });
+  const [tenant] = await asApp<{ id: string }>(server, 'SELECT id FROM tenants WHERE slug = $1', [tenantSlug]);
+  if (!tenant) throw new Error(`no workspace ${tenantSlug}`);
+  const client = new pg.Client({ connectionString: appRoleUrl(server) });
   await client.connect();
   try {
-    const [tenant] = (await client.query<{ id: string }>('SELECT id FROM tenants WHERE slug = $1', [tenantSlug])).rows;
-    if (!tenant) throw new Error(`no workspace ${tenantSlug}`);
     return (await client.query<T>(`/* tenant:${tenant.id} */ ${sql}`, values)).rows;
   } finally {
     await client.end();

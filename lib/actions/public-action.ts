@@ -28,8 +28,8 @@ export function publicAction<Schema extends z.ZodType>(
     const parsed = schema.safeParse(values);
     if (!parsed.success) {
       const { fieldErrors } = z.flattenError(parsed.error);
-      delete values.password;
-      delete values.currentPassword;
+      // Secrets are never sent back to the browser, even to refill the form.
+      for (const name of Object.keys(values)) if (/password|token/i.test(name)) delete values[name];
       return { status: 'error', message: 'Please correct the fields marked below.', fieldErrors, values };
     }
     return handler(parsed.data, { host });

@@ -6,7 +6,8 @@ import type { SessionUser } from '../auth/session-store';
 import { type ActionState, failure } from './action-state';
 import { type FormAction, type PublicContext, publicAction } from './public-action';
 
-export type UserContext = PublicContext & { user: SessionUser; sessionId: string };
+/** sessionFamilyId: the main session this request's session belongs to (itself, or its parent). */
+export type UserContext = PublicContext & { user: SessionUser; sessionId: string; sessionFamilyId: string };
 
 export const SIGNED_OUT_REFUSAL = 'You are signed out. Sign in again to continue.';
 
@@ -17,6 +18,11 @@ export function userAction<Schema extends z.ZodType>(
   return publicAction(schema, async (input, context) => {
     const session = await currentSession();
     if (!session) return failure(SIGNED_OUT_REFUSAL);
-    return handler(input, { ...context, user: session.user, sessionId: session.id });
+    return handler(input, {
+      ...context,
+      user: session.user,
+      sessionId: session.id,
+      sessionFamilyId: session.parentId ?? session.id,
+    });
   });
 }

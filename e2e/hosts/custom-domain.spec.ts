@@ -1,12 +1,16 @@
 // A custom domain serves its workspace only once verified, and stops the moment it is removed.
 // Chromium resolves *.acme-corp.test to this machine (--host-resolver-rules in playwright.config.ts).
 import { expect, test } from '@playwright/test';
-import { asTenant } from './support/e2e-database';
+import { asTenant } from '../support/e2e-database';
+import { HOSTS_SERVER } from '../support/e2e-servers';
+import { signInAs } from '../support/sign-in-as';
 
 const HOST = 'app.acme-corp.test';
 const URL = `http://${HOST}:3100/`;
 
-test('a custom domain routes to its workspace only while verified', async ({ page }) => {
+test('a custom domain routes to its workspace only while verified', async ({ page, context }) => {
+  // Signed in on the root site only: the custom domain gets its own session through a handoff.
+  await signInAs(context, HOSTS_SERVER, 'alice@acme.test', 'localhost');
   await asTenant('acme', 'DELETE FROM domains WHERE hostname = $1', [HOST]);
   const [domain] = await asTenant<{ id: string }>(
     'acme',
@@ -23,6 +27,7 @@ test('a custom domain routes to its workspace only while verified', async ({ pag
     const verified = await page.goto(URL);
     expect(verified?.status()).toBe(200);
   }).toPass({ timeout: 5_000 });
+  expect(page.url()).toBe(URL);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Acme Inc.');
   await expect(page.getByText('Rocket Skates')).toBeVisible();
   await expect(page.getByText('Doomsday Device')).toHaveCount(0);

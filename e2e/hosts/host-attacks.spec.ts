@@ -2,8 +2,15 @@
 // header can be sent: the "Hosts and routing" lines of shared/THREATS.md.
 import http from 'node:http';
 import { expect, test } from '@playwright/test';
+import { HOSTS_SERVER } from '../support/e2e-servers';
+import { SESSION_COOKIE, sessionCookieValue } from '../support/sign-in-as';
 
-const PORT = 3100;
+const PORT = HOSTS_SERVER.port;
+// Carol, a member of both workspaces, signed in on acme's host: what she may see there is acme.
+let cookie = '';
+test.beforeAll(async () => {
+  cookie = `${SESSION_COOKIE}=${await sessionCookieValue(HOSTS_SERVER, 'carol@consulting.test', 'acme.localhost')}`;
+});
 
 type Answer = { status: number; body: string; location?: string };
 
@@ -29,7 +36,7 @@ const GLOBEX = 'Doomsday Device';
 
 test('case, port and one trailing dot are normalised to the same workspace', async () => {
   for (const host of ['ACME.LOCALHOST:3100', 'acme.localhost.:3100', 'acme.localhost']) {
-    const { status, body } = await get('/', { host });
+    const { status, body } = await get('/', { host, cookie });
     expect(status, host).toBe(200);
     expect(body).toContain(ACME);
   }
@@ -38,6 +45,7 @@ test('case, port and one trailing dot are normalised to the same workspace', asy
 test('X-Forwarded-Host and other forwarding headers from a client do not change the workspace', async () => {
   const { status, body } = await get('/', {
     host: 'acme.localhost:3100',
+    cookie,
     'x-forwarded-host': 'globex.localhost:3100',
     forwarded: 'host=globex.localhost:3100',
     'x-original-host': 'globex.localhost:3100',
@@ -56,9 +64,9 @@ test('the internal tenant path is refused on every host, even with a spoofed mid
   ];
   for (const headers of attempts) {
     for (const path of ['/t/acme', '/t/acme/', '/T/acme', '/t/%61cme', '/t']) {
-      let answer = await get(path, headers);
+      let answer = await get(path, { ...headers, cookie });
       // Next normalises a trailing slash with a 308 before any route or proxy runs; follow it once.
-      if (answer.status === 308 && answer.location) answer = await get(answer.location, headers);
+      if (answer.status === 308 && answer.location) answer = await get(answer.location, { ...headers, cookie });
       expect(answer.status, `${headers.host} ${path}`).toBe(404);
       expect(answer.body).not.toContain(ACME);
     }
@@ -77,7 +85,7 @@ test('malformed, over-long, look-alike and unknown hosts get a 404, never a work
     'acme.localhost:notaport',
   ];
   for (const host of hosts) {
-    const { status, body } = await get('/', { host });
+    const { status, body } = await get('/', { host, cookie });
     expect([400, 404], host).toContain(status);
     expect(body).not.toContain(ACME);
   }

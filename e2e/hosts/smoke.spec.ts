@@ -1,8 +1,17 @@
 // The first promise of the README: the root serves the marketing site and each seeded workspace
-// is served, with its own data only, on its own host.
+// is served, with its own data only, on its own host (to its members).
 import { expect, test } from '@playwright/test';
+import { HOSTS_SERVER } from '../support/e2e-servers';
+import { signInAs } from '../support/sign-in-as';
 
-const PORT = 3100;
+const PORT = HOSTS_SERVER.port;
+// Carol is a member of both seeded workspaces.
+const CAROL = 'carol@consulting.test';
+
+test.beforeEach(async ({ context }) => {
+  await signInAs(context, HOSTS_SERVER, CAROL, 'acme.localhost');
+  await signInAs(context, HOSTS_SERVER, CAROL, 'globex.localhost');
+});
 
 test('the root page renders the marketing site', async ({ page }) => {
   await page.goto('/');

@@ -1,0 +1,43 @@
+// Sign-in, on the root site only. Already signed in → straight on to where the user was going.
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { SignInForm } from '@/components/auth/sign-in-form';
+import { currentSession } from '@/lib/auth/current-session';
+import { safeCallbackUrl } from '@/lib/auth/safe-redirect';
+import { signInProviders } from '@/lib/auth/sign-in-providers';
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// next-auth's error codes, in words a user can act on.
+const ERRORS: Record<string, string> = {
+  CredentialsSignin: 'Wrong email or password.',
+  Verification: 'That sign-in link has expired or was already used. Ask for a new one.',
+  OAuthAccountNotLinked: 'This email already has an account. Sign in the way you did before.',
+};
+
+export default async function SignInPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const callbackUrl = safeCallbackUrl(typeof params.callbackUrl === 'string' ? params.callbackUrl : undefined);
+  const session = await currentSession();
+  if (session && session.host === null && !params.error) redirect(callbackUrl);
+  const error = typeof params.error === 'string' ? (ERRORS[params.error] ?? 'Sign-in failed. Try again.') : undefined;
+  const oauthProviders = signInProviders()
+    .filter((provider) => provider.type === 'oauth')
+    .map((provider) => ({ id: provider.id, name: provider.name }));
+  return (
+    <main className="mx-auto max-w-md px-6 py-16">
+      <h1 className="text-2xl font-bold">Sign in</h1>
+      {params.signedOut && <p className="mt-4 text-sm text-emerald-700">You are signed out.</p>}
+      {params.reset && <p className="mt-4 text-sm text-emerald-700">Your password was changed. Sign in with it.</p>}
+      <SignInForm callbackUrl={callbackUrl} oauthProviders={oauthProviders} initialError={error} />
+      <p className="mt-6 flex gap-6 text-sm text-slate-600">
+        <Link href="/signup" className="underline">
+          Create a workspace
+        </Link>
+        <Link href="/forgot-password" className="underline">
+          Forgot your password?
+        </Link>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,113 @@
+'use client';
+// Sign-in through next-auth's client: email + password, or a magic link by email. OAuth buttons
+// appear for the providers the server has configured. Errors are shown beside the form.
+import { signIn } from 'next-auth/react';
+import { useId, useState } from 'react';
+
+type Props = { callbackUrl: string; oauthProviders: { id: string; name: string }[]; initialError?: string };
+
+export function SignInForm({ callbackUrl, oauthProviders, initialError }: Props) {
+  const [error, setError] = useState(initialError);
+  const [pending, setPending] = useState(false);
+  const emailId = useId();
+  const passwordId = useId();
+
+  async function submit(formData: FormData, method: 'password' | 'email') {
+    setPending(true);
+    setError(undefined);
+    const email = String(formData.get('email') ?? '');
+    const result =
+      method === 'password'
+        ? await signIn('password', {
+            email,
+            password: String(formData.get('password') ?? ''),
+            callbackUrl,
+            redirect: false,
+          })
+        : await signIn('email', { email, callbackUrl, redirect: false });
+    setPending(false);
+    if (!result || result.error) {
+      setError(
+        method === 'password' ? 'Wrong email or password.' : 'We could not send a sign-in link to that address.',
+      );
+      return;
+    }
+    window.location.assign(result.url ?? callbackUrl);
+  }
+
+  return (
+    <div className="mt-8 space-y-6">
+      <form
+        className="space-y-4"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const method =
+            (event.nativeEvent as SubmitEvent).submitter?.getAttribute('value') === 'email' ? 'email' : 'password';
+          void submit(new FormData(event.currentTarget), method);
+        }}
+      >
+        <div>
+          <label htmlFor={emailId} className="block text-sm font-medium">
+            Email
+          </label>
+          <input
+            id={emailId}
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+          />
+        </div>
+        <div>
+          <label htmlFor={passwordId} className="block text-sm font-medium">
+            Password
+          </label>
+          <input
+            id={passwordId}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+          />
+        </div>
+        <p aria-live="polite" className="text-sm text-red-700" data-testid="sign-in-error">
+          {error}
+        </p>
+        <div className="flex flex-wrap gap-3">
+          <button
+            type="submit"
+            value="password"
+            disabled={pending}
+            className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white disabled:opacity-50"
+          >
+            Sign in
+          </button>
+          <button
+            type="submit"
+            value="email"
+            disabled={pending}
+            formNoValidate
+            className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium disabled:opacity-50"
+          >
+            Email me a sign-in link
+          </button>
+        </div>
+      </form>
+      {oauthProviders.length > 0 && (
+        <div className="space-y-2 border-t border-slate-200 pt-6">
+          {oauthProviders.map((provider) => (
+            <button
+              key={provider.id}
+              type="button"
+              onClick={() => void signIn(provider.id, { callbackUrl })}
+              className="block w-full rounded-md border border-slate-300 px-4 py-2 text-sm"
+            >
+              Continue with {provider.name}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

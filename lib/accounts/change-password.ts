@@ -1,0 +1,24 @@
+// Changing a password from the account page: the current one is required when there is one (a
+// stolen session alone cannot lock the owner out). Other sessions are ended; this one stays.
+import 'server-only';
+import { hashPassword, verifyPassword } from '../auth/password';
+import { globalDb } from '../db/global-db';
+
+export type ChangePasswordResult = { ok: true } | { ok: false; field: 'currentPassword'; error: string };
+
+export async function changePassword(
+  user: { id: string; sessionFamilyId: string },
+  currentPassword: string,
+  newPassword: string,
+): Promise<ChangePasswordResult> {
+  const stored = await globalDb().user.findFirst({ where: { id: user.id }, select: { passwordHash: true } });
+  if (stored?.passwordHash && !(await verifyPassword(stored.passwordHash, currentPassword))) {
+    return { ok: false, field: 'currentPassword', error: 'That is not your current password.' };
+  }
+  await globalDb().user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(newPassword) } });
+  // Other main sessions go, and with them every host they were handed to (ON DELETE CASCADE).
+  await globalDb().session.deleteMany({
+    where: { userId: user.id, parentId: null, id: { not: user.sessionFamilyId } },
+  });
+  return { ok: true };
+}

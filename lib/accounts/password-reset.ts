@@ -1,0 +1,50 @@
+// Password reset by email: a single-use token, valid for an hour, stored hashed in
+// verification_tokens. Completing it proves the mailbox, sets the password and signs the user out
+// everywhere (whoever knew the old password is out too). Asking never reveals whether an account
+// exists.
+import 'server-only';
+import { appUrl } from '../auth/app-url';
+import { hashPassword } from '../auth/password';
+import { hashToken, randomToken } from '../auth/random-token';
+import { endAllSessionsOf } from '../auth/session-store';
+import { globalDb } from '../db/global-db';
+import { passwordResetEmail } from '../email/email-templates';
+import { sendEmail } from '../email/send-email';
+
+const RESET_TTL_MS = 60 * 60 * 1000;
+const IDENTIFIER_PREFIX = 'password-reset:';
+
+export async function requestPasswordReset(email: string, send = sendEmail): Promise<void> {
+  const user = await globalDb().user.findFirst({ where: { email }, select: { id: true } });
+  if (!user) return;
+  const token = randomToken();
+  await globalDb().verificationToken.create({
+    data: {
+      identifier: `${IDENTIFIER_PREFIX}${user.id}`,
+      token: hashToken(token),
+      expires: new Date(Date.now() + RESET_TTL_MS),
+    },
+  });
+  const url = new URL('/reset-password', appUrl());
+  url.searchParams.set('token', token);
+  await send({ to: email, ...passwordResetEmail({ url: url.toString() }) });
+}
+
+export type ResetResult = { ok: true } | { ok: false; error: string };
+
+export async function completePasswordReset(token: string, newPassword: string): Promise<ResetResult> {
+  const passwordHash = await hashPassword(newPassword);
+  // Deleted as it is read: a second use of the same link finds nothing.
+  const [used] = await globalDb().$queryRaw<{ identifier: string }[]>`
+    DELETE FROM verification_tokens
+     WHERE token = ${hashToken(token)} AND starts_with(identifier, ${IDENTIFIER_PREFIX}) AND expires > now()
+    RETURNING identifier`;
+  if (!used) return { ok: false, error: 'This reset link has expired or was already used. Ask for a new one.' };
+  const userId = used.identifier.slice(IDENTIFIER_PREFIX.length);
+  await globalDb().user.update({
+    where: { id: userId },
+    data: { passwordHash, emailVerified: new Date() },
+  });
+  await endAllSessionsOf(userId);
+  return { ok: true };
+}

@@ -1,0 +1,33 @@
+// A new account and its first workspace, in one transaction: either both exist or neither does.
+import 'server-only';
+import { hashPassword } from '../auth/password';
+import { globalDb } from '../db/global-db';
+import { createWorkspace, isUniqueViolation, slugProblem } from '../workspaces/create-workspace';
+
+export type SignUpInput = { name: string; email: string; password: string; workspaceName: string; slug: string };
+export type SignUpResult =
+  | { ok: true; userId: string; slug: string }
+  | { ok: false; field: 'email' | 'slug'; error: string };
+
+export async function signUp(input: SignUpInput): Promise<SignUpResult> {
+  if (await globalDb().user.findFirst({ where: { email: input.email }, select: { id: true } })) {
+    return { ok: false, field: 'email', error: 'An account with this email already exists. Sign in instead.' };
+  }
+  const problem = await slugProblem(input.slug);
+  if (problem) return { ok: false, ...problem };
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const created = await createWorkspace({ name: input.workspaceName, slug: input.slug }, (tx) =>
+      tx.user.create({
+        data: { email: input.email, name: input.name, passwordHash },
+        select: { id: true, email: true },
+      }),
+    );
+    return { ok: true, userId: created.owner.id, slug: created.slug };
+  } catch (error) {
+    // Someone took the email or the address between our check and the insert.
+    if (isUniqueViolation(error))
+      return { ok: false, field: 'slug', error: 'That address was just taken. Choose another.' };
+    throw error;
+  }
+}

@@ -1,0 +1,16 @@
+// Signs a user in on the root site from our own code (sign-up), the same way next-auth's callback
+// does: a main session row, and its id in the session cookie.
+import 'server-only';
+import { cookies } from 'next/headers';
+import { appUrl } from './app-url';
+import { SESSION_MAX_AGE_SECONDS, sessionCookieName, sessionCookieOptions } from './session-cookie';
+import { createMainSession } from './session-store';
+import { encodeSessionToken } from './session-token';
+
+export async function startMainSession(userId: string): Promise<void> {
+  const sessionId = await createMainSession(userId);
+  (await cookies()).set(sessionCookieName(), await encodeSessionToken({ userId, sessionId }), {
+    ...sessionCookieOptions(appUrl().hostname),
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  });
+}
