@@ -33,7 +33,10 @@ export async function sessionCookieValue(server: E2eServer, email: string, host:
 
 export async function signInAs(context: BrowserContext, server: E2eServer, email: string, host: string) {
   const value = await sessionCookieValue(server, email, host);
-  await context.addCookies([{ name: COOKIE, value, domain: host, path: '/', httpOnly: true, sameSite: 'Lax' }]);
+  // Where the app would set it: for the whole root domain when it can be shared, else this host only.
+  const domain =
+    server.root.includes('.') && (host === server.root || host.endsWith(`.${server.root}`)) ? `.${server.root}` : host;
+  await context.addCookies([{ name: COOKIE, value, domain, path: '/', httpOnly: true, sameSite: 'Lax' }]);
 }
 
 export const SESSION_COOKIE = COOKIE;

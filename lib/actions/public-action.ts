@@ -28,10 +28,19 @@ export function publicAction<Schema extends z.ZodType>(
     const parsed = schema.safeParse(values);
     if (!parsed.success) {
       const { fieldErrors } = z.flattenError(parsed.error);
-      // Secrets are never sent back to the browser, even to refill the form.
-      for (const name of Object.keys(values)) if (/password|token/i.test(name)) delete values[name];
-      return { status: 'error', message: 'Please correct the fields marked below.', fieldErrors, values };
+      return {
+        status: 'error',
+        message: 'Please correct the fields marked below.',
+        fieldErrors,
+        values: refill(values),
+      };
     }
-    return handler(parsed.data, { host });
+    const result = await handler(parsed.data, { host });
+    return result.status === 'error' && !result.values ? { ...result, values: refill(values) } : result;
   };
+}
+
+// What the form gets back to refill its fields after a failure: never a secret.
+function refill(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter(([name]) => !/password|token/i.test(name)));
 }

@@ -1,0 +1,29 @@
+// Removes a member from the workspace, under the owner rules (last-owner-guard.ts), with its audit
+// line in the same transaction. Their sessions stay: membership is read on every request, so the
+// removal applies to their very next one.
+import 'server-only';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import type { TenantDb } from '../db/tenant-db';
+import { guardOwnerChange, type MemberActor } from './last-owner-guard';
+
+export type RemoveMemberResult = { ok: true; email: string } | { ok: false; error: string };
+
+export async function removeMember(
+  db: TenantDb,
+  actor: MemberActor,
+  input: { membershipId: string },
+): Promise<RemoveMemberResult> {
+  return db.$transaction(async (tx): Promise<RemoveMemberResult> => {
+    const guard = await guardOwnerChange(tx, actor, input.membershipId, null);
+    if (!guard.ok) return guard;
+    const { target } = guard;
+    await tx.membership.delete({ where: { id: target.id } });
+    await recordAuditEvent(tx, {
+      actor: { id: actor.id, email: actor.email },
+      action: 'member.removed',
+      target: target.email,
+      details: { membershipId: target.id, role: target.role },
+    });
+    return { ok: true, email: target.email };
+  });
+}
