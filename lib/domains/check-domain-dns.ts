@@ -13,8 +13,9 @@ export type DomainResolver = {
 export type RoutingCheck = { pointsAtUs: true } | { pointsAtUs: false; reason: string };
 
 export type DomainCheck =
-  /** TXT proves ownership and the host points at us. */
-  | { state: 'verified' }
+  /** TXT proves ownership and the host points at us. publishedTokens: every TXT value there (a
+   *  takeover waits while the current holder's token is among them). */
+  | { state: 'verified'; publishedTokens: string[] }
   /** TXT missing or wrong. `routing` lets nextStatus keep an already verified domain whose admin removed the TXT. */
   | { state: 'pending'; reason: string; routing: RoutingCheck }
   /** TXT proves ownership but the host does not point at us. */
@@ -59,7 +60,8 @@ export async function checkDomainDns(
   if (routing.kind === 'failed') return { state: 'unknown', reason: routing.reason };
 
   // Long TXT values arrive split into 255-byte chunks; a record is the concatenation of its chunks.
-  const ownershipProven = txt.kind === 'found' && txt.values.some((chunks) => chunks.join('').trim() === token);
+  const published = txt.kind === 'found' ? txt.values.map((chunks) => chunks.join('').trim()) : [];
+  const ownershipProven = published.includes(token);
   if (!ownershipProven) {
     const reason =
       txt.kind === 'absent'
@@ -67,7 +69,9 @@ export async function checkDomainDns(
         : `The TXT record at ${challengeName} does not contain this domain's verification token.`;
     return { state: 'pending', reason, routing: routing.check };
   }
-  return routing.check.pointsAtUs ? { state: 'verified' } : { state: 'misconfigured', reason: routing.check.reason };
+  return routing.check.pointsAtUs
+    ? { state: 'verified', publishedTokens: published }
+    : { state: 'misconfigured', reason: routing.check.reason };
 }
 
 type Answer<T> = { kind: 'found'; values: T[] } | { kind: 'absent' } | { kind: 'failed'; reason: string };

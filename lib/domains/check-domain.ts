@@ -29,10 +29,11 @@ export async function checkDomain(
     return { status: domain.status, reason: domain.statusReason, changed: false, displacedTenantId: null };
   }
   const decision = nextStatus(domain.status, check);
-  const recorded = await recordDomainCheck(tenantId, domain, decision.status, decision.reason);
+  const publishedTokens = check.state === 'verified' ? check.publishedTokens : [];
+  const recorded = await recordDomainCheck(tenantId, domain, decision.status, decision.reason, publishedTokens);
   return {
     status: recorded.current,
-    reason: decision.reason,
+    reason: recorded.reason,
     changed: recorded.previous !== recorded.current,
     displacedTenantId: recorded.displacedTenantId,
   };

@@ -66,11 +66,34 @@ describe('domain claims', () => {
     expect(await customDomainRoute(host)).toEqual({ tenantId: a.id, slug: a.slug });
 
     const recorded = await recordDomainCheck(b.id, second, 'verified', null);
-    expect(recorded).toEqual({ previous: 'pending', current: 'verified', displacedTenantId: a.id });
+    expect(recorded).toEqual({ previous: 'pending', current: 'verified', reason: null, displacedTenantId: a.id });
     expect(await customDomainRoute(host)).toEqual({ tenantId: b.id, slug: b.slug });
     const loser = await tenantDb(a.id).domain.findUniqueOrThrow({ where: { id: first.id } });
     expect(loser.status).toBe('misconfigured');
     expect(loser.statusReason).toMatch(/Another workspace proved/);
+    // The loser's admins keep a record of it, whatever later checks write on the row.
+    const lost = await tenantDb(a.id).auditEvent.findMany({ where: { action: 'domain.lost', target: host } });
+    expect(lost).toHaveLength(1);
+    expect(await tenantDb(b.id).auditEvent.count({ where: { action: 'domain.lost', target: host } })).toBe(0);
+  });
+
+  it("while the holder's TXT token is still published, a newcomer's proof does not take the hostname", async () => {
+    const host = hostname();
+    const held = await addDomain(a.id, host);
+    await recordDomainCheck(a.id, held, 'verified', null, [held.verificationToken]);
+    const claim = await addDomain(b.id, host);
+    const bothPublished = [held.verificationToken, claim.verificationToken];
+
+    const blocked = await recordDomainCheck(b.id, claim, 'verified', null, bothPublished);
+    expect(blocked).toMatchObject({ current: 'pending', displacedTenantId: null });
+    expect(blocked.reason).toMatch(/its TXT record is still published/);
+    expect(await customDomainRoute(host)).toEqual({ tenantId: a.id, slug: a.slug });
+    // The holder re-checking with both tokens published keeps it: no back and forth.
+    expect(await recordDomainCheck(a.id, held, 'verified', null, bothPublished)).toMatchObject({ current: 'verified' });
+
+    // Once the holder's record is gone, the newcomer's proof wins.
+    const won = await recordDomainCheck(b.id, claim, 'verified', null, [claim.verificationToken]);
+    expect(won).toMatchObject({ current: 'verified', displacedTenantId: a.id });
   });
 
   it('an unproven claim of a taken hostname changes nothing for its holder', async () => {

@@ -3,7 +3,7 @@ import type { DomainCheck } from './check-domain-dns';
 import { type DomainStatus, nextStatus } from './next-domain-status';
 
 const CHECKS = {
-  verified: { state: 'verified' },
+  verified: { state: 'verified', publishedTokens: [] },
   misconfigured: { state: 'misconfigured', reason: 'CNAME points elsewhere' },
   'no TXT, routed to us': { state: 'pending', reason: 'No TXT', routing: { pointsAtUs: true } },
   'no TXT, not routed': { state: 'pending', reason: 'No TXT', routing: { pointsAtUs: false, reason: 'No CNAME' } },
