@@ -5,14 +5,14 @@ import { z } from 'zod';
 import { NameInput, NewPasswordInput } from '@/lib/accounts/account-input';
 import { changePassword } from '@/lib/accounts/change-password';
 import { failure, success } from '@/lib/actions/action-state';
-import { userAction } from '@/lib/actions/user-action';
+import { accountAction } from '@/lib/actions/root-actions';
 import { PASSWORD_MAX_LENGTH } from '@/lib/auth/password';
 import { globalDb } from '@/lib/db/global-db';
 import { createWorkspace, isUniqueViolation, slugProblem } from '@/lib/workspaces/create-workspace';
 import { NewWorkspaceInput } from '@/lib/workspaces/new-workspace-input';
 import { workspaceEntryUrl } from '@/lib/workspaces/workspace-url';
 
-export const updateProfileAction = userAction(z.object({ name: NameInput }), async ({ name }, { user }) => {
+export const updateProfileAction = accountAction(z.object({ name: NameInput }), async ({ name }, { user }) => {
   await globalDb().user.update({ where: { id: user.id }, data: { name } });
   revalidatePath('/account');
   return success('Saved.');
@@ -23,13 +23,13 @@ const ChangePassword = z.object({
   newPassword: NewPasswordInput,
 });
 
-export const changePasswordAction = userAction(ChangePassword, async (input, { user, sessionFamilyId }) => {
+export const changePasswordAction = accountAction(ChangePassword, async (input, { user, sessionFamilyId }) => {
   const result = await changePassword({ id: user.id, sessionFamilyId }, input.currentPassword, input.newPassword);
   if (!result.ok) return failure('Your password was not changed.', { [result.field]: [result.error] });
   return success('Password changed. Your other sessions were signed out.');
 });
 
-export const createWorkspaceAction = userAction(NewWorkspaceInput, async (input, { user }) => {
+export const createWorkspaceAction = accountAction(NewWorkspaceInput, async (input, { user }) => {
   const problem = await slugProblem(input.slug);
   if (problem) return failure('Please correct the fields marked below.', { slug: [problem.error] });
   try {

@@ -50,12 +50,7 @@ export default async function AccountPage() {
       <section>
         <h2 className="text-lg font-semibold">Password</h2>
         <ActionForm action={changePasswordAction} id="password-form" className="mt-4 space-y-4">
-          <TextField
-            name="currentPassword"
-            label="Current password (leave empty if you have none)"
-            type="password"
-            autoComplete="current-password"
-          />
+          <TextField name="currentPassword" label="Current password" type="password" autoComplete="current-password" />
           <TextField
             name="newPassword"
             label="New password"

@@ -1,14 +1,21 @@
 // The workspace header: where you are, where you can go (only links your role may use), who you are.
 import Link from 'next/link';
-import { can } from '@/lib/auth/permissions';
+import { canOnHost } from '@/lib/auth/permissions';
 import type { Role } from '@/lib/generated/prisma/enums';
 import type { UserWorkspace } from '@/lib/workspaces/list-user-workspaces';
 import { workspaceEntryUrl } from '@/lib/workspaces/workspace-url';
 import { SignOutButton } from './sign-out-button';
 
-type Props = { workspaceName: string; workspaceSlug: string; role: Role; email: string; workspaces: UserWorkspace[] };
+type Props = {
+  workspaceName: string;
+  workspaceSlug: string;
+  role: Role;
+  onCustomDomain: boolean;
+  email: string;
+  workspaces: UserWorkspace[];
+};
 
-export function WorkspaceNav({ workspaceName, workspaceSlug, role, email, workspaces }: Props) {
+export function WorkspaceNav({ workspaceName, workspaceSlug, role, onCustomDomain, email, workspaces }: Props) {
   const others = workspaces.filter((workspace) => workspace.slug !== workspaceSlug);
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -19,8 +26,8 @@ export function WorkspaceNav({ workspaceName, workspaceSlug, role, email, worksp
         <nav aria-label="Workspace" className="flex gap-4 text-sm">
           <Link href="/">Projects</Link>
           <Link href="/settings/members">Members</Link>
-          {can(role, 'domains.manage') && <Link href="/settings/domains">Domains</Link>}
-          {can(role, 'auditLog.read') && <Link href="/settings/audit-log">Audit log</Link>}
+          {canOnHost(role, 'domains.manage', onCustomDomain) && <Link href="/settings/domains">Domains</Link>}
+          {canOnHost(role, 'auditLog.read', onCustomDomain) && <Link href="/settings/audit-log">Audit log</Link>}
         </nav>
         <div className="ml-auto flex items-center gap-4 text-sm">
           {others.length > 0 && (

@@ -37,6 +37,10 @@ test('sign-in on a custom domain goes through the root site and a one-time hando
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.waitForURL(`${CUSTOM}/settings/members`);
 
+  // Administration stays on the subdomain: on the custom domain the owner has a member's rights.
+  await expect(page.locator('#invite-form')).toHaveCount(0);
+  expect((await page.goto(`${CUSTOM}/settings/audit-log`))?.status()).toBe(404);
+
   await page.goto(`${CUSTOM}/`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Acme Inc.');
   const cookies = await context.cookies();

@@ -9,6 +9,7 @@ import { createHandedSession, createMainSession, endSessionFamily, findLiveSessi
 import { globalDb } from '../db/global-db';
 import { tenantDb } from '../db/tenant-db';
 import type { EmailMessage } from '../email/send-email';
+import { changePassword } from './change-password';
 import { completePasswordReset, requestPasswordReset } from './password-reset';
 import { signUp } from './sign-up';
 
@@ -107,15 +108,32 @@ describe('password reset', () => {
 });
 
 describe('magic-link sign-in', () => {
-  it('removes a password set before the mailbox was ever proven (pre-account takeover)', async () => {
+  it('removes a password and the sessions set up before the mailbox was ever proven (pre-account takeover)', async () => {
     const input = newSignUp(); // an attacker signs up with the victim's address and a password
-    await signUp(input);
+    const attacker = await signUp(input);
+    if (!attacker.ok) throw new Error(attacker.error);
+    const attackerSession = await createMainSession(attacker.userId);
     const signIn = authOptions().callbacks?.signIn;
     if (!signIn) throw new Error('no signIn callback');
     const user = { id: 'x', email: input.email, emailVerified: null };
     await signIn({ user, account: { provider: 'email', type: 'email', providerAccountId: input.email }, email: {} });
     const stored = await globalDb().user.findFirstOrThrow({ where: { email: input.email } });
     expect(stored.passwordHash).toBeNull();
+    expect(await globalDb().session.findFirst({ where: { id: attackerSession } })).toBeNull();
+  });
+
+  it('an account without a password cannot be given one from a session alone', async () => {
+    const input = newSignUp();
+    const result = await signUp(input);
+    if (!result.ok) throw new Error(result.error);
+    await globalDb().user.update({ where: { id: result.userId }, data: { passwordHash: null } });
+    const changed = await changePassword(
+      { id: result.userId, sessionFamilyId: randomUUID() },
+      '',
+      'a brand new password',
+    );
+    expect(changed).toMatchObject({ ok: false, field: 'currentPassword' });
+    expect((await globalDb().user.findFirstOrThrow({ where: { id: result.userId } })).passwordHash).toBeNull();
   });
 });
 

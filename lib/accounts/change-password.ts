@@ -1,5 +1,6 @@
-// Changing a password from the account page: the current one is required when there is one (a
-// stolen session alone cannot lock the owner out). Other sessions are ended; this one stays.
+// Changing a password from the account page: the current one is always required, so a stolen
+// session alone cannot lock the owner out. An account without one (magic link, OAuth) sets its
+// first password through the reset email, which proves the mailbox. Other sessions are ended.
 import 'server-only';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { globalDb } from '../db/global-db';
@@ -12,7 +13,14 @@ export async function changePassword(
   newPassword: string,
 ): Promise<ChangePasswordResult> {
   const stored = await globalDb().user.findFirst({ where: { id: user.id }, select: { passwordHash: true } });
-  if (stored?.passwordHash && !(await verifyPassword(stored.passwordHash, currentPassword))) {
+  if (!stored?.passwordHash) {
+    return {
+      ok: false,
+      field: 'currentPassword',
+      error: 'You have no password yet. Use “Forgot your password?” on the sign-in page to set one by email.',
+    };
+  }
+  if (!(await verifyPassword(stored.passwordHash, currentPassword))) {
     return { ok: false, field: 'currentPassword', error: 'That is not your current password.' };
   }
   await globalDb().user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(newPassword) } });

@@ -33,7 +33,7 @@ export async function requestPasswordReset(email: string, send = sendEmail): Pro
 export type ResetResult = { ok: true } | { ok: false; error: string };
 
 export async function completePasswordReset(token: string, newPassword: string): Promise<ResetResult> {
-  const passwordHash = await hashPassword(newPassword);
+  // The token is consumed before the (deliberately slow) hash, so only a real link costs a hash.
   // Deleted as it is read: a second use of the same link finds nothing.
   const [used] = await globalDb().$queryRaw<{ identifier: string }[]>`
     DELETE FROM verification_tokens
@@ -43,7 +43,7 @@ export async function completePasswordReset(token: string, newPassword: string):
   const userId = used.identifier.slice(IDENTIFIER_PREFIX.length);
   await globalDb().user.update({
     where: { id: userId },
-    data: { passwordHash, emailVerified: new Date() },
+    data: { passwordHash: await hashPassword(newPassword), emailVerified: new Date() },
   });
   await endAllSessionsOf(userId);
   return { ok: true };

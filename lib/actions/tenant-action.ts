@@ -6,7 +6,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { findMembership } from '../auth/membership';
-import { can, type Permission } from '../auth/permissions';
+import { canOnHost, type Permission } from '../auth/permissions';
 import { type TenantDb, tenantDb } from '../db/tenant-db';
 import type { Role } from '../generated/prisma/enums';
 import type { Workspace } from '../workspaces/current-workspace';
@@ -29,7 +29,7 @@ export function tenantAction<Schema extends z.ZodType>(
     const workspace = await hostWorkspace();
     const membership = workspace && (await findMembership(workspace.id, context.user.id));
     if (!workspace || !membership) return failure(NOT_A_MEMBER_REFUSAL);
-    if (!can(membership.role, permission)) return failure(ROLE_REFUSAL);
+    if (!canOnHost(membership.role, permission, context.onCustomDomain)) return failure(ROLE_REFUSAL);
     return handler(input, {
       ...context,
       workspace,

@@ -2,12 +2,19 @@
 import 'server-only';
 import type { z } from 'zod';
 import { currentSession } from '../auth/current-session';
-import type { SessionUser } from '../auth/session-store';
+import { isCustomDomainSession, type SessionUser } from '../auth/session-store';
+import { env } from '../env';
 import { type ActionState, failure } from './action-state';
 import { type FormAction, type PublicContext, publicAction } from './public-action';
 
-/** sessionFamilyId: the main session this request's session belongs to (itself, or its parent). */
-export type UserContext = PublicContext & { user: SessionUser; sessionId: string; sessionFamilyId: string };
+/** sessionFamilyId: the main session this request's session belongs to (itself, or its parent).
+ *  onCustomDomain: the session was handed to a custom domain (see canOnHost). */
+export type UserContext = PublicContext & {
+  user: SessionUser;
+  sessionId: string;
+  sessionFamilyId: string;
+  onCustomDomain: boolean;
+};
 
 export const SIGNED_OUT_REFUSAL = 'You are signed out. Sign in again to continue.';
 
@@ -23,6 +30,7 @@ export function userAction<Schema extends z.ZodType>(
       user: session.user,
       sessionId: session.id,
       sessionFamilyId: session.parentId ?? session.id,
+      onCustomDomain: isCustomDomainSession(session, env().ROOT_DOMAIN),
     });
   });
 }

@@ -20,7 +20,7 @@ export function authOptions(): NextAuthOptions {
     providers: signInProviders(),
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
     cookies: {
-      sessionToken: { name: sessionCookieName(), options: sessionCookieOptions(appUrl().hostname) },
+      sessionToken: { name: sessionCookieName(appUrl().hostname), options: sessionCookieOptions(appUrl().hostname) },
     },
     pages: { signIn: '/signin', error: '/signin', verifyRequest: '/signin/check-email' },
     callbacks: {
@@ -45,10 +45,17 @@ export function authOptions(): NextAuthOptions {
 }
 
 // Someone may have signed up with this address and a password before its owner ever used it. When
-// the owner proves the mailbox, that password goes: it was never theirs.
+// the owner proves the mailbox, everything that someone set up goes: the password, every session
+// and every linked sign-in. (This runs before the owner's own session is opened.)
 async function forgetUnprovenPassword(email: string): Promise<void> {
-  await globalDb().user.updateMany({
+  const unproven = await globalDb().user.findFirst({
     where: { email: email.toLowerCase(), emailVerified: null, passwordHash: { not: null } },
-    data: { passwordHash: null },
+    select: { id: true },
+  });
+  if (!unproven) return;
+  await globalDb().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: unproven.id }, data: { passwordHash: null } });
+    await tx.session.deleteMany({ where: { userId: unproven.id } });
+    await tx.account.deleteMany({ where: { userId: unproven.id } });
   });
 }

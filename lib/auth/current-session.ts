@@ -12,7 +12,7 @@ import { decodeSessionToken } from './session-token';
 export const currentSession = cache(async (): Promise<LiveSession | null> => {
   const host = normalizeHost((await headers()).get('host'));
   if (!host) return null;
-  const claims = await decodeSessionToken((await cookies()).get(sessionCookieName())?.value);
+  const claims = await decodeSessionToken((await cookies()).get(sessionCookieName(host))?.value);
   if (!claims) return null;
   return findLiveSession(claims, host, cookieCoversHost(host));
 });

@@ -11,6 +11,16 @@ export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, { type: argon2.argon2id });
 }
 
+let dummyHash: Promise<string> | undefined;
+
+/** Spends the same time as a real check when there is no account or no password, so the answer's
+ *  timing does not tell whether an email has an account. Always false. */
+export async function verifyNothing(password: string): Promise<false> {
+  dummyHash ??= hashPassword('no account has this password');
+  await verifyPassword(await dummyHash, password);
+  return false;
+}
+
 export async function verifyPassword(hash: string, password: string): Promise<boolean> {
   try {
     return await argon2.verify(hash, password);

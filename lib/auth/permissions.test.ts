@@ -1,6 +1,6 @@
 // The permission table: what each role may do. A change here changes who can do what everywhere.
 import { describe, expect, it } from 'vitest';
-import { can, PERMISSIONS, type Permission } from './permissions';
+import { can, canOnHost, PERMISSIONS, type Permission } from './permissions';
 
 describe('permissions', () => {
   it('members read and create projects; admins manage members, domains and the audit log; owners also billing and owners', () => {
@@ -19,5 +19,12 @@ describe('permissions', () => {
       'auditLog.read',
     ]);
     expect(allowed('owner')).toEqual(Object.keys(PERMISSIONS));
+  });
+
+  it("on a custom domain an owner's session carries a member's rights only", () => {
+    expect(canOnHost('owner', 'projects.create', true)).toBe(true);
+    expect(canOnHost('owner', 'members.invite', true)).toBe(false);
+    expect(canOnHost('owner', 'billing.manage', true)).toBe(false);
+    expect(canOnHost('owner', 'billing.manage', false)).toBe(true);
   });
 });

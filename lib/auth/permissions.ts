@@ -28,3 +28,13 @@ export type Permission = keyof typeof PERMISSIONS;
 export function can(role: Role, permission: Permission): boolean {
   return PERMISSIONS[permission].includes(role);
 }
+
+/**
+ * On a custom domain a session was handed over by a host the platform does not control end to end
+ * (its DNS belongs to the customer), so there it carries a member's rights at most: administration
+ * happens on the workspace's subdomain. A hijacked custom domain cannot then be used to phish an
+ * owner's session into an owner's powers.
+ */
+export function canOnHost(role: Role, permission: Permission, onCustomDomain: boolean): boolean {
+  return can(role, permission) && (!onCustomDomain || can('member', permission));
+}

@@ -6,16 +6,25 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { type TenantDb, tenantDb } from '../db/tenant-db';
+import { env } from '../env';
 import type { Role } from '../generated/prisma/enums';
 import { normalizeHost } from '../hosts/classify-host';
 import { currentWorkspace, type Workspace } from '../workspaces/current-workspace';
 import { currentSession } from './current-session';
 import { findMembership } from './membership';
-import { can, type Permission } from './permissions';
-import type { SessionUser } from './session-store';
+import { canOnHost, type Permission } from './permissions';
+import { isCustomDomainSession, type SessionUser } from './session-store';
 import { signInUrlFor } from './sign-in-url';
 
-export type Member = { workspace: Workspace; user: SessionUser; role: Role; membershipId: string; db: TenantDb };
+export type Member = {
+  workspace: Workspace;
+  user: SessionUser;
+  role: Role;
+  membershipId: string;
+  /** Administration is refused on custom domains (canOnHost): pages hide those controls too. */
+  onCustomDomain: boolean;
+  db: TenantDb;
+};
 
 export async function requireMember(
   routeSlug: string,
@@ -29,12 +38,14 @@ export async function requireMember(
   }
   const membership = await findMembership(workspace.id, session.user.id);
   if (!membership) redirect('/no-access');
-  if (options.permission && !can(membership.role, options.permission)) notFound();
+  const onCustomDomain = isCustomDomainSession(session, env().ROOT_DOMAIN);
+  if (options.permission && !canOnHost(membership.role, options.permission, onCustomDomain)) notFound();
   return {
     workspace,
     user: session.user,
     role: membership.role,
     membershipId: membership.id,
+    onCustomDomain,
     db: tenantDb(workspace.id),
   };
 }

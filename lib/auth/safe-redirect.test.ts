@@ -64,7 +64,8 @@ describe('the session cookie on a real root domain', () => {
   });
 
   it('is secure, http-only, Lax, shared by domain on covered hosts and host-only elsewhere', () => {
-    expect(sessionCookieName()).toBe('__Secure-tenantry.session');
+    expect(sessionCookieName('acme.myapp.test')).toBe('__Secure-tenantry.session');
+    expect(sessionCookieName('app.acme-corp.com')).toBe('__Host-tenantry.session');
     expect(sessionCookieOptions('acme.myapp.test')).toEqual({
       httpOnly: true,
       sameSite: 'lax',

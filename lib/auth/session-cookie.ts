@@ -20,8 +20,14 @@ function secure(): boolean {
   return appUrl().protocol === 'https:';
 }
 
-export function sessionCookieName(): string {
-  return secure() ? '__Secure-tenantry.session' : 'tenantry.session';
+/**
+ * Over https a host-only cookie is named __Host-…: browsers then refuse it from a sibling
+ * subdomain (cookie tossing from www.acme-corp.com onto app.acme-corp.com). The shared cookie
+ * needs a Domain attribute, so it can only be __Secure-….
+ */
+export function sessionCookieName(host: string): string {
+  if (!secure()) return 'tenantry.session';
+  return sessionCookieOptions(host).domain ? '__Secure-tenantry.session' : '__Host-tenantry.session';
 }
 
 /** The Domain attribute that shares the cookie across subdomains, or undefined when browsers refuse one. */

@@ -7,6 +7,11 @@ import { SESSION_MAX_AGE_SECONDS } from './session-cookie';
 export type SessionUser = { id: string; email: string; name: string | null; emailVerified: Date | null };
 export type LiveSession = { id: string; host: string | null; parentId: string | null; user: SessionUser };
 
+/** True for a session handed to a custom domain (not to a subdomain of ours, as in development). */
+export function isCustomDomainSession(session: Pick<LiveSession, 'host'>, rootDomain: string): boolean {
+  return session.host !== null && session.host !== rootDomain && !session.host.endsWith(`.${rootDomain}`);
+}
+
 const USER_FIELDS = { id: true, email: true, name: true, emailVerified: true } as const;
 
 export async function createMainSession(userId: string): Promise<string> {

@@ -16,10 +16,10 @@ export async function signOut(request: NextRequest): Promise<NextResponse> {
   if (!host || !isSameOrigin(request.headers.get('origin'), host)) {
     return new NextResponse('Cross-site sign-out refused.', { status: 403 });
   }
-  const claims = await decodeSessionToken(request.cookies.get(sessionCookieName())?.value);
+  const claims = await decodeSessionToken(request.cookies.get(sessionCookieName(host))?.value);
   if (claims) await endSessionFamily(claims.sessionId);
   const response = NextResponse.redirect(new URL('/signin?signedOut=1', appUrl()), 303);
-  response.cookies.set(sessionCookieName(), '', { ...sessionCookieOptions(host), maxAge: 0 });
+  response.cookies.set(sessionCookieName(host), '', { ...sessionCookieOptions(host), maxAge: 0 });
   response.headers.set('cache-control', 'no-store');
   return response;
 }

@@ -9,7 +9,7 @@ import { encodeSessionToken } from './session-token';
 
 export async function startMainSession(userId: string): Promise<void> {
   const sessionId = await createMainSession(userId);
-  (await cookies()).set(sessionCookieName(), await encodeSessionToken({ userId, sessionId }), {
+  (await cookies()).set(sessionCookieName(appUrl().hostname), await encodeSessionToken({ userId, sessionId }), {
     ...sessionCookieOptions(appUrl().hostname),
     maxAge: SESSION_MAX_AGE_SECONDS,
   });

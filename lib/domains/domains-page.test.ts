@@ -62,7 +62,7 @@ type Action = (previous: ActionState, formData: FormData) => Promise<ActionState
 function submit(member: Member, action: Action, fields: Record<string, string>): Promise<ActionState> {
   const host = hostOf(member.tenant);
   request.headers = new Headers({ host, origin: originForHost(host) });
-  request.cookies = new Map([[sessionCookieName(), member.token]]);
+  request.cookies = new Map([[sessionCookieName(host), member.token]]);
   const formData = new FormData();
   for (const [name, value] of Object.entries(fields)) formData.set(name, value);
   return action(IDLE, formData);

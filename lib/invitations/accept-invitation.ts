@@ -4,12 +4,13 @@
 // membership behind. Opening the emailed link proves the mailbox, so the email counts as verified.
 import 'server-only';
 import { recordAuditEvent } from '../audit/record-audit-event';
+import { can } from '../auth/permissions';
 import { hashToken } from '../auth/random-token';
 import type { TenantDb } from '../db/tenant-db';
 import type { Role } from '../generated/prisma/enums';
 import { invitationState, UNUSABLE_INVITATION } from './find-invitation';
 
-type Transaction = Pick<TenantDb, 'invitation'>;
+type Transaction = Pick<TenantDb, 'invitation' | 'membership'>;
 
 export type AcceptRefusal = 'not-found' | 'expired' | 'used' | 'revoked' | 'wrong-email' | 'already-member';
 
@@ -36,6 +37,9 @@ export async function acceptInvitation(
       if (await tx.membership.findFirst({ where: { userId: user.id }, select: { id: true } })) {
         return { ok: false, reason: 'already-member', error: ALREADY_A_MEMBER };
       }
+      if (!(await senderMayStillGrant(tx, tokenHash))) {
+        return { ok: false, reason: 'revoked', error: UNUSABLE_INVITATION.revoked };
+      }
       const [claimed] = await tx.$queryRaw<{ id: string; role: Role; email: string }[]>`
         UPDATE invitations SET accepted_at = now()
          WHERE token_hash = ${tokenHash} AND lower(email) = ${user.email.toLowerCase()}
@@ -57,6 +61,17 @@ export async function acceptInvitation(
     if (isUniqueViolation(error)) return { ok: false, reason: 'already-member', error: ALREADY_A_MEMBER };
     throw error;
   }
+}
+
+/** An invitation grants at most what its sender may grant now: still a member, still allowed to
+ *  invite, and an owner for an owner invitation (lib/auth/permissions.ts). */
+async function senderMayStillGrant(tx: Transaction, tokenHash: string): Promise<boolean> {
+  const invitation = await tx.invitation.findFirst({ where: { tokenHash }, select: { role: true, invitedById: true } });
+  if (!invitation) return true; // nothing to claim: the claim below says why
+  if (!invitation.invitedById) return false;
+  const sender = await tx.membership.findFirst({ where: { userId: invitation.invitedById }, select: { role: true } });
+  if (!sender || !can(sender.role, 'members.invite')) return false;
+  return invitation.role !== 'owner' || can(sender.role, 'owners.manage');
 }
 
 /** The claim matched nothing: say why, naming the invited address only partly. */

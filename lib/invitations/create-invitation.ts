@@ -47,6 +47,7 @@ export async function createInvitation(
       data: {
         email,
         role: input.role,
+        invitedById: actor.id,
         tokenHash: hashToken(token),
         expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
       },

@@ -191,6 +191,17 @@ describe('accepting an invitation', () => {
     expect(await findInvitation(tenantDb(ws.id), token)).toMatchObject({ state: 'used' });
   });
 
+  it('grants no more than its sender may still grant: a demoted owner cannot come back as owner', async () => {
+    const coOwner = await addActor(ws, 'owner');
+    const email = uniqueEmail('second-address');
+    const user = await createUser(email);
+    await invite(email, 'owner', coOwner);
+    const token = mail.tokenFor(email);
+    await tenantDb(ws.id).membership.updateMany({ where: { userId: coOwner.id }, data: { role: 'member' } });
+    expect(await acceptInvitation(tenantDb(ws.id), user, token)).toMatchObject({ ok: false, reason: 'revoked' });
+    expect(await membershipOf(ws, user.id)).toBeNull();
+  });
+
   it('a reused token is refused', async () => {
     const email = uniqueEmail('twice');
     const user = await createUser(email);

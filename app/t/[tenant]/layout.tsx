@@ -4,6 +4,8 @@ import type { ReactNode } from 'react';
 import { WorkspaceNav } from '@/components/workspace/workspace-nav';
 import { currentSession } from '@/lib/auth/current-session';
 import { findMembership } from '@/lib/auth/membership';
+import { isCustomDomainSession } from '@/lib/auth/session-store';
+import { env } from '@/lib/env';
 import { currentWorkspace } from '@/lib/workspaces/current-workspace';
 import { listUserWorkspaces } from '@/lib/workspaces/list-user-workspaces';
 
@@ -20,6 +22,7 @@ export default async function WorkspaceLayout({ children, params }: Props) {
           workspaceName={workspace.name}
           workspaceSlug={workspace.slug}
           role={membership.role}
+          onCustomDomain={isCustomDomainSession(session, env().ROOT_DOMAIN)}
           email={session.user.email}
           workspaces={await listUserWorkspaces(session.user.id)}
         />

@@ -3,13 +3,13 @@ import { ActionForm } from '@/components/forms/action-form';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { TextField } from '@/components/forms/text-field';
 import { ProjectList } from '@/components/project-list';
-import { can } from '@/lib/auth/permissions';
+import { canOnHost } from '@/lib/auth/permissions';
 import { requireMember } from '@/lib/auth/require-member';
 import { listProjects } from '@/lib/projects/list-projects';
 import { createProjectAction } from './actions';
 
 export default async function WorkspaceHome({ params }: { params: Promise<{ tenant: string }> }) {
-  const { workspace, role } = await requireMember((await params).tenant, { path: '/' });
+  const { workspace, role, onCustomDomain } = await requireMember((await params).tenant, { path: '/' });
   const projects = await listProjects(workspace.id);
   return (
     <main className="mx-auto max-w-3xl px-6 py-12">
@@ -17,7 +17,7 @@ export default async function WorkspaceHome({ params }: { params: Promise<{ tena
       <h1 className="text-3xl font-bold">{workspace.name}</h1>
       <h2 className="mt-10 text-xl font-semibold">Projects</h2>
       <ProjectList projects={projects} />
-      {can(role, 'projects.create') && (
+      {canOnHost(role, 'projects.create', onCustomDomain) && (
         <ActionForm action={createProjectAction} id="new-project-form" className="mt-8 flex items-end gap-3">
           <TextField name="name" label="New project" />
           <SubmitButton>Create</SubmitButton>

@@ -4,7 +4,10 @@
 // "click this to be signed in as me") fails, because the victim's browser lacks the matching cookie.
 import type { CookieOptions } from '../session-cookie';
 
-export const HANDOFF_STATE_COOKIE = 'tenantry.handoff-state';
+/** __Host- over https, so a sibling subdomain of a customer's domain cannot plant a known state. */
+export function handoffStateCookieName(secure: boolean): string {
+  return secure ? '__Host-tenantry.handoff-state' : 'tenantry.handoff-state';
+}
 export const HANDOFF_STATE_MAX_AGE_SECONDS = 10 * 60;
 export const HANDOFF_TOKEN_TTL_MS = 60_000;
 

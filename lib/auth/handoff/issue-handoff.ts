@@ -7,6 +7,7 @@ import { classifyHost, normalizeHost } from '../../hosts/classify-host';
 import { hostOptions } from '../../hosts/host-options';
 import { workspaceSlugForHost } from '../../hosts/workspace-slug-for-host';
 import { appUrl, originForHost } from '../app-url';
+import { findMembership } from '../membership';
 import { hashToken, randomToken } from '../random-token';
 import { safeNextPath } from '../safe-redirect';
 import { cookieCoversHost } from '../session-cookie';
@@ -19,8 +20,8 @@ export async function issueHandoff(params: URLSearchParams, session: LiveSession
   const state = params.get('state');
   const next = safeNextPath(params.get('next'));
   if (!host || !isTokenShaped(state) || cookieCoversHost(host)) return badRequest();
-  const kind = classifyHost(host, hostOptions());
-  if (!(await workspaceSlugForHost(kind))) return badRequest();
+  const slug = await workspaceSlugForHost(classifyHost(host, hostOptions()));
+  if (!slug) return badRequest();
 
   if (!session || session.host !== null) {
     const signIn = new URL('/signin', appUrl());
@@ -28,6 +29,13 @@ export async function issueHandoff(params: URLSearchParams, session: LiveSession
     self.search = new URLSearchParams({ host, state, next }).toString();
     signIn.searchParams.set('callbackUrl', self.toString());
     return noStore(NextResponse.redirect(signIn, 303));
+  }
+
+  // Only a member's session is ever handed to a workspace's host: nobody else has anything to do
+  // there, and a session should not travel to a host (a customer's DNS) it has no business on.
+  const workspace = await globalDb().tenant.findFirst({ where: { slug }, select: { id: true } });
+  if (!workspace || !(await findMembership(workspace.id, session.user.id))) {
+    return noStore(new NextResponse('You are not a member of this workspace.', { status: 403 }));
   }
 
   const token = randomToken();

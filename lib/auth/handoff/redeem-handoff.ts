@@ -10,7 +10,7 @@ import { safeNextPath } from '../safe-redirect';
 import { SESSION_MAX_AGE_SECONDS, sessionCookieName, sessionCookieOptions } from '../session-cookie';
 import { createHandedSession } from '../session-store';
 import { encodeSessionToken } from '../session-token';
-import { HANDOFF_STATE_COOKIE, isTokenShaped } from './handoff-state';
+import { handoffStateCookieName, isTokenShaped } from './handoff-state';
 import { noStore } from './start-handoff';
 
 type Redeemed = { session_id: string; user_id: string; expires: Date };
@@ -34,11 +34,11 @@ export async function redeemHandoff(host: string, params: URLSearchParams, state
     host,
   );
   const response = NextResponse.redirect(new URL(safeNextPath(params.get('next')), originForHost(host)), 303);
-  response.cookies.set(sessionCookieName(), await encodeSessionToken({ userId: parent.user_id, sessionId }), {
+  response.cookies.set(sessionCookieName(host), await encodeSessionToken({ userId: parent.user_id, sessionId }), {
     ...sessionCookieOptions(host),
     maxAge: Math.min(SESSION_MAX_AGE_SECONDS, Math.floor((parent.expires.getTime() - Date.now()) / 1000)),
   });
-  response.cookies.delete(HANDOFF_STATE_COOKIE);
+  response.cookies.delete(handoffStateCookieName(appUrl().protocol === 'https:'));
   return noStore(response);
 }
 

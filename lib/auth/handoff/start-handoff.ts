@@ -6,7 +6,7 @@ import { appUrl, originForHost } from '../app-url';
 import { randomToken } from '../random-token';
 import { safeNextPath } from '../safe-redirect';
 import { cookieCoversHost } from '../session-cookie';
-import { HANDOFF_STATE_COOKIE, handoffStateCookieOptions } from './handoff-state';
+import { handoffStateCookieName, handoffStateCookieOptions } from './handoff-state';
 
 export function startHandoff(host: string, nextPath: string | null): NextResponse {
   const next = safeNextPath(nextPath);
@@ -21,7 +21,8 @@ export function startHandoff(host: string, nextPath: string | null): NextRespons
   issue.searchParams.set('state', state);
   issue.searchParams.set('next', next);
   const response = NextResponse.redirect(issue, 303);
-  response.cookies.set(HANDOFF_STATE_COOKIE, state, handoffStateCookieOptions(appUrl().protocol === 'https:'));
+  const secure = appUrl().protocol === 'https:';
+  response.cookies.set(handoffStateCookieName(secure), state, handoffStateCookieOptions(secure));
   return noStore(response);
 }
 

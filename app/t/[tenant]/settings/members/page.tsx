@@ -4,7 +4,7 @@ import { ActionForm } from '@/components/forms/action-form';
 import { SelectField } from '@/components/forms/select-field';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { TextField } from '@/components/forms/text-field';
-import { can, ROLES } from '@/lib/auth/permissions';
+import { canOnHost, type Permission, ROLES } from '@/lib/auth/permissions';
 import { requireMember } from '@/lib/auth/require-member';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { listPendingInvitations } from '@/lib/invitations/list-pending-invitations';
@@ -16,19 +16,20 @@ const DATE = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC
 type Controls = { roleOptions: { value: Role; label: string }[]; canChangeRole: boolean; canRemove: boolean };
 
 export default async function MembersPage({ params }: { params: Promise<{ tenant: string }> }) {
-  const { workspace, role, membershipId, db } = await requireMember((await params).tenant, {
+  const { workspace, role, membershipId, onCustomDomain, db } = await requireMember((await params).tenant, {
     path: '/settings/members',
     permission: 'members.read',
   });
-  const managesOwners = can(role, 'owners.manage');
+  const can = (permission: Permission) => canOnHost(role, permission, onCustomDomain);
+  const managesOwners = can('owners.manage');
   const controls: Controls = {
     // Only owners are offered the owner role; the service refuses it to anyone else anyway.
     roleOptions: ROLES.filter((r) => managesOwners || r !== 'owner').map((r) => ({ value: r, label: r })),
-    canChangeRole: can(role, 'members.changeRole'),
-    canRemove: can(role, 'members.remove'),
+    canChangeRole: can('members.changeRole'),
+    canRemove: can('members.remove'),
   };
-  const canInvite = can(role, 'members.invite');
-  const canRevoke = can(role, 'invitations.revoke');
+  const canInvite = can('members.invite');
+  const canRevoke = can('invitations.revoke');
   const [members, invitations] = await Promise.all([
     listMembers(db),
     canInvite || canRevoke ? listPendingInvitations(db) : Promise.resolve([]),
