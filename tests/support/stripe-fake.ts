@@ -263,11 +263,16 @@ function readList(params: FormParams, name: string, label = name): FormValue[] |
   return keys.sort((a, b) => Number(a) - Number(b)).map((k) => value[k] ?? '');
 }
 
-function readEnum<T extends string>(params: FormParams, name: string, allowed: readonly T[]): T | undefined {
-  const value = readString(params, name);
+function readEnum<T extends string>(
+  params: FormParams,
+  name: string,
+  allowed: readonly T[],
+  label = name,
+): T | undefined {
+  const value = readString(params, name, label);
   if (value === undefined) return undefined;
   const found = allowed.find((option) => option === value);
-  if (!found) throw invalid(`Invalid ${name}: must be one of ${allowed.join(', ')}`, { param: name });
+  if (!found) throw invalid(`Invalid ${label}: must be one of ${allowed.join(', ')}`, { param: label });
   return found;
 }
 
@@ -530,14 +535,21 @@ export async function startStripeFake(options: StripeFakeOptions = {}): Promise<
     const recurringParams = readObject(params, 'recurring');
     let recurring: Stripe.Price.Recurring | null = null;
     if (recurringParams) {
-      const interval = readEnum(recurringParams, 'interval', ['day', 'week', 'month', 'year'] as const);
+      const interval = readEnum(
+        recurringParams,
+        'interval',
+        ['day', 'week', 'month', 'year'] as const,
+        'recurring[interval]',
+      );
       if (!interval) throw missing('recurring[interval]');
       recurring = {
         interval,
         interval_count: readInt(recurringParams, 'interval_count', 'recurring[interval_count]') ?? 1,
         meter: readString(recurringParams, 'meter', 'recurring[meter]') ?? null,
         trial_period_days: null,
-        usage_type: readEnum(recurringParams, 'usage_type', ['licensed', 'metered'] as const) ?? 'licensed',
+        usage_type:
+          readEnum(recurringParams, 'usage_type', ['licensed', 'metered'] as const, 'recurring[usage_type]') ??
+          'licensed',
       };
     }
 
@@ -622,17 +634,17 @@ export async function startStripeFake(options: StripeFakeOptions = {}): Promise<
 
   // ---- subscriptions ----
 
-  function readItems(raw: FormValue[], label: string, field: 'price'): ItemInput[] {
+  function readItems(raw: FormValue[], label: string): ItemInput[] {
     return raw.map((entry, index) => {
       const where = `${label}[${index}]`;
       if (!isParams(entry)) throw invalid('Invalid object', { param: where });
-      const priceId = readString(entry, field, `${where}[${field}]`);
+      const priceId = readString(entry, 'price', `${where}[price]`);
       if (!priceId) {
         if (entry.price_data) throw invalid(`The fake does not support ${where}[price_data]; pass a price id.`);
-        throw missing(`${where}[${field}]`);
+        throw missing(`${where}[price]`);
       }
       return {
-        price: recurringPrice(priceId, `${where}[${field}]`),
+        price: recurringPrice(priceId, `${where}[price]`),
         quantity: readInt(entry, 'quantity', `${where}[quantity]`),
         metadata: readMetadata(entry, 'metadata'),
       };
@@ -805,7 +817,7 @@ export async function startStripeFake(options: StripeFakeOptions = {}): Promise<
     const customerId = readString(params, 'customer');
     if (!customerId) throw missing('customer');
     find(customers, 'customer', customerId, 'customer');
-    const items = readItems(readList(params, 'items') ?? [], 'items', 'price');
+    const items = readItems(readList(params, 'items') ?? [], 'items');
     if (items.length === 0) throw missing('items');
     const subscription = buildSubscription({
       customer: customerId,
@@ -985,7 +997,7 @@ export async function startStripeFake(options: StripeFakeOptions = {}): Promise<
 
     const rawItems = readList(params, 'line_items') ?? [];
     if (rawItems.length === 0) throw missing('line_items');
-    const items = readItems(rawItems, 'line_items', 'price');
+    const items = readItems(rawItems, 'line_items');
     items.forEach((item, index) => {
       const metered = item.price.recurring?.usage_type === 'metered';
       if (metered && item.quantity !== undefined) {
@@ -1265,7 +1277,13 @@ export async function startStripeFake(options: StripeFakeOptions = {}): Promise<
 
   type Answer = { status: number; json: string; headers?: Record<string, string> };
 
-  function handleApi(req: IncomingMessage, path: string, log: StripeFakeRequest, rawBody: string): Answer {
+  function handleApi(
+    req: IncomingMessage,
+    path: string,
+    log: StripeFakeRequest,
+    rawBody: string,
+    requestId: string,
+  ): Answer {
     if (down) {
       throw new StripeFakeError(503, { type: 'api_error', message: 'The fake Stripe API is down (setDown(true)).' });
     }
@@ -1296,9 +1314,7 @@ export async function startStripeFake(options: StripeFakeOptions = {}): Promise<
     }
     let answer: Answer;
     try {
-      const result = copy(
-        handler({ params, id, request: { id: randomId('req_', 14), idempotency_key: idempotencyKey } }),
-      );
+      const result = copy(handler({ params, id, request: { id: requestId, idempotency_key: idempotencyKey } }));
       for (const expandPath of readList(params, 'expand')?.map(String) ?? []) expand(result, expandPath.split('.'));
       answer = { status: 200, json: JSON.stringify(result) };
     } catch (error) {
@@ -1401,12 +1417,13 @@ export async function startStripeFake(options: StripeFakeOptions = {}): Promise<
       res.writeHead(answer.status, headers).end(answer.html);
       return;
     }
-    const answer = handleApi(req, url.pathname, log, rawBody);
+    const requestId = randomId('req_', 14);
+    const answer = handleApi(req, url.pathname, log, rawBody, requestId);
     log.status = answer.status;
     res
       .writeHead(answer.status, {
         'content-type': 'application/json',
-        'request-id': randomId('req_', 14),
+        'request-id': requestId,
         'stripe-version': log.stripeVersion ?? Stripe.API_VERSION,
         ...(log.idempotencyKey ? { 'idempotency-key': log.idempotencyKey } : {}),
         ...answer.headers,
