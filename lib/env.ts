@@ -68,6 +68,18 @@ const EnvSchema = z.object({
   GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
   GOOGLE_CLIENT_ID: z.string().min(1).optional(),
   GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+
+  // ─── Billing ─────────────────────────────────────────────────────────────────────────────────
+  /** Stripe's secret key. Unset → billing is off and every workspace is on the free plan. */
+  STRIPE_SECRET_KEY: z.string().min(1).optional(),
+  /** The signing secret of the webhook endpoint (whsec_…), for POST /api/webhooks/stripe. */
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /** Where the Stripe client sends requests: Stripe itself unless set (tests: a local fake). */
+  STRIPE_API_URL: z.url().optional(),
+  /** The Stripe price of each paid plan (lib/billing/plans.ts). */
+  STRIPE_PRICE_PRO: z.string().min(1).optional(),
+  /** The meter that billable usage is reported to (Stripe → Billing → Meters: its event name). */
+  STRIPE_METER_EVENT_NAME: z.string().min(1).default('projects_created'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -8,6 +8,9 @@ export const SEED_PASSWORD = 'tenantry-dev-password';
 type SeedWorkspace = {
   slug: string;
   name: string;
+  /** A plan given without Stripe (e.g. a design partner's); billing never overrides it unless the
+   *  workspace becomes a Stripe customer. */
+  compedPlan?: 'pro';
   members: { email: string; name: string; role: Role }[];
   projects: { name: string; tasks: string[] }[];
 };
@@ -16,6 +19,7 @@ export const SEED_WORKSPACES: SeedWorkspace[] = [
   {
     slug: 'acme',
     name: 'Acme Inc.',
+    compedPlan: 'pro',
     members: [
       { email: 'alice@acme.test', name: 'Alice Anders', role: 'owner' },
       { email: 'bob@acme.test', name: 'Bob Brandt', role: 'member' },

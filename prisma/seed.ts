@@ -25,6 +25,8 @@ export async function seed(): Promise<string[]> {
         });
         await tx.membership.create({ data: { userId: user.id, role: member.role } });
       }
+      if (workspace.compedPlan)
+        await tx.billingState.create({ data: { plan: workspace.compedPlan, status: 'active' } });
       for (const project of workspace.projects) {
         await tx.project.create({
           data: { name: project.name, tasks: { create: project.tasks.map((title) => ({ title })) } },

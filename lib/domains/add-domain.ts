@@ -2,6 +2,7 @@
 // verification token, answered with the DNS records its admin must create.
 import 'server-only';
 import { randomBytes } from 'node:crypto';
+import { refusalForOneMore } from '../billing/plan-limit';
 import { tenantDb } from '../db/tenant-db';
 import { classifyHost } from '../hosts/classify-host';
 import { hostOptions } from '../hosts/host-options';
@@ -30,9 +31,14 @@ export async function addDomain(tenantId: string, rawHostname: string): Promise<
     return { ok: false, error: `${host.host} is already on your list.` };
   }
   const verificationToken = randomBytes(18).toString('base64url');
-  const domain = await db.domain.create({
-    data: { hostname: host.host, verificationToken },
-    select: { id: true, hostname: true },
+  const hostname = host.host;
+  return db.$transaction(async (tx): Promise<AddDomainResult> => {
+    const refusal = await refusalForOneMore(tx, tenantId, 'customDomains');
+    if (refusal) return { ok: false, error: refusal };
+    const domain = await tx.domain.create({
+      data: { hostname, verificationToken },
+      select: { id: true, hostname: true },
+    });
+    return { ok: true, domain, records: requiredRecords(domain.hostname, verificationToken, target) };
   });
-  return { ok: true, domain, records: requiredRecords(domain.hostname, verificationToken, target) };
 }

@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 it('routes a custom domain only while DNS proves and points it, and stops when it is removed', async () => {
-  const tenant = await createTenant('lifecycle');
+  const tenant = await createTenant('lifecycle', { plan: 'pro' });
   const added = await addDomain(tenant.id, 'Shop.Lifecycle-Corp.example.');
   if (!added.ok) throw new Error(added.error);
   const host = added.domain.hostname;
@@ -54,7 +54,7 @@ it('routes a custom domain only while DNS proves and points it, and stops when i
 });
 
 it('a DNS outage changes nothing', async () => {
-  const tenant = await createTenant('outage');
+  const tenant = await createTenant('outage', { plan: 'pro' });
   const added = await addDomain(tenant.id, 'app.outage-corp.example');
   if (!added.ok) throw new Error(added.error);
   const host = added.domain.hostname;
@@ -71,7 +71,7 @@ it('a DNS outage changes nothing', async () => {
 });
 
 it('refuses our own hosts, IP addresses, invalid names and duplicates, changing nothing', async () => {
-  const tenant = await createTenant('refuse');
+  const tenant = await createTenant('refuse', { plan: 'pro' });
   for (const bad of ['acme.localhost', 'localhost', '10.0.0.1', 'not a domain', '', 'lifecycle-corp.example']) {
     expect(await addDomain(tenant.id, bad), bad).toMatchObject({ ok: false });
   }

@@ -90,8 +90,8 @@ beforeAll(async () => {
   dns = await startDnsServer();
   // Before anything reads the environment (lib/env caches it).
   process.env.DOMAIN_CHECK_DNS_SERVERS = `127.0.0.1:${dns.port}`;
-  acme = await createTenant('page-acme');
-  globex = await createTenant('page-globex');
+  acme = await createTenant('page-acme', { plan: 'pro' });
+  globex = await createTenant('page-globex', { plan: 'pro' });
   acmeAdmin = await signedIn(acme, 'admin');
   acmeMember = await signedIn(acme, 'member');
   globexAdmin = await signedIn(globex, 'owner');

@@ -7,6 +7,7 @@ import 'server-only';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { can } from '../auth/permissions';
 import { hashToken, randomToken } from '../auth/random-token';
+import { refusalForOneMore } from '../billing/plan-limit';
 import type { TenantDb } from '../db/tenant-db';
 import { invitationEmail } from '../email/email-templates';
 import { type SendEmail, sendEmail } from '../email/send-email';
@@ -25,7 +26,7 @@ export const EMAIL_FAILED = 'The email could not be sent; nothing was created.';
 
 export async function createInvitation(
   db: TenantDb,
-  workspace: { slug: string; name: string },
+  workspace: { id: string; slug: string; name: string },
   actor: InvitationActor,
   input: { email: string; role: Role },
   send: SendEmail = sendEmail,
@@ -42,7 +43,10 @@ export async function createInvitation(
       where: { user: { email: { equals: email, mode: 'insensitive' } } },
       select: { id: true },
     });
-    if (member) return null;
+    if (member) return { refusal: `${email} is already a member of this workspace.`, field: 'email' as const };
+    // A re-invitation replaces that address's pending one, so it takes no extra seat.
+    const seatRefusal = await refusalForOneMore(tx, workspace.id, 'seats', { exceptInvitationTo: email });
+    if (seatRefusal) return { refusal: seatRefusal, field: undefined };
     const invitation = await tx.invitation.create({
       data: {
         email,
@@ -61,7 +65,9 @@ export async function createInvitation(
     });
     return invitation;
   });
-  if (!created) return { ok: false, error: `${email} is already a member of this workspace.`, field: 'email' };
+  if ('refusal' in created) {
+    return { ok: false, error: created.refusal, ...(created.field ? { field: created.field } : {}) };
+  }
 
   try {
     const url = workspaceUrl(workspace.slug, `/invite/${token}`);

@@ -5,7 +5,7 @@ import 'server-only';
 import { notFound } from 'next/navigation';
 import { hostWorkspace } from './host-workspace';
 
-export type Workspace = { id: string; slug: string; name: string; plan: string };
+export type Workspace = { id: string; slug: string; name: string };
 
 export async function currentWorkspace(routeSlug: string): Promise<Workspace> {
   const workspace = await hostWorkspace();

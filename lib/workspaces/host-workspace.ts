@@ -12,5 +12,5 @@ import type { Workspace } from './current-workspace';
 export const hostWorkspace = cache(async (): Promise<Workspace | null> => {
   const slug = await workspaceSlugForHost(classifyHost((await headers()).get('host'), hostOptions()));
   if (!slug) return null;
-  return globalDb().tenant.findFirst({ where: { slug }, select: { id: true, slug: true, name: true, plan: true } });
+  return globalDb().tenant.findFirst({ where: { slug }, select: { id: true, slug: true, name: true } });
 });

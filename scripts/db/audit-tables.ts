@@ -10,6 +10,7 @@ export const GLOBAL_TABLES = new Set([
   'accounts',
   'sessions',
   'session_handoffs',
+  'stripe_events',
   'verification_tokens',
 ]);
 

@@ -13,8 +13,11 @@ export const createProjectAction = tenantAction(
   NewProject,
   'projects.create',
   async ({ name }, { db, user, workspace }) => {
-    const result = await createProject(db, user, name);
-    if (!result.ok) return failure('Please correct the fields marked below.', { [result.field]: [result.error] });
+    const result = await createProject(db, workspace.id, user, name);
+    if (!result.ok)
+      return result.field
+        ? failure('Please correct the fields marked below.', { [result.field]: [result.error] })
+        : failure(result.error);
     revalidatePath(`/t/${workspace.slug}`);
     return success(`Created ${name}.`);
   },

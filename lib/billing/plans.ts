@@ -1,0 +1,37 @@
+// The plans: one table of what each allows. Stripe prices map to plans through the environment
+// (STRIPE_PRICE_PRO), so a fork changes prices without touching code, and limits in one place.
+import { env } from '../env';
+
+export type Limits = { seats: number; projects: number; customDomains: number };
+export type Features = { auditLog: boolean; prioritySupport: boolean };
+export type PlanId = 'free' | 'pro';
+
+export const PLANS = {
+  free: {
+    name: 'Free',
+    limits: { seats: 5, projects: 10, customDomains: 0 },
+    features: { auditLog: true, prioritySupport: false },
+  },
+  pro: {
+    name: 'Pro',
+    limits: { seats: 50, projects: 1000, customDomains: 10 },
+    features: { auditLog: true, prioritySupport: true },
+  },
+} as const satisfies Record<PlanId, { name: string; limits: Limits; features: Features }>;
+
+export const PAID_PLANS = ['pro'] as const satisfies readonly PlanId[];
+
+export function isPlanId(value: string): value is PlanId {
+  return value in PLANS;
+}
+
+/** The Stripe price that sells a paid plan, or undefined when billing is not configured for it. */
+export function priceForPlan(plan: (typeof PAID_PLANS)[number]): string | undefined {
+  return { pro: env().STRIPE_PRICE_PRO }[plan];
+}
+
+/** The plan a Stripe price sells; an unknown price sells nothing (free), never a guess. */
+export function planForPrice(priceId: string | null | undefined): PlanId {
+  if (priceId && priceId === env().STRIPE_PRICE_PRO) return 'pro';
+  return 'free';
+}
