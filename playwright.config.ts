@@ -17,6 +17,19 @@ export const CHROMIUM_ARGS = [
   '--host-resolver-rules=MAP *.acme-corp.test 127.0.0.1,MAP *.tenantry.test 127.0.0.1,MAP tenantry.test 127.0.0.1',
 ];
 
+// Billing runs against the Stripe fake on the accounts server only (scripts/run-e2e.ts starts it).
+const BILLING_ENV = onlySet({
+  STRIPE_API_URL: process.env.E2E_STRIPE_API_URL,
+  STRIPE_SECRET_KEY: process.env.E2E_STRIPE_SECRET_KEY,
+  STRIPE_WEBHOOK_SECRET: process.env.E2E_STRIPE_WEBHOOK_SECRET,
+  STRIPE_PRICE_PRO: process.env.E2E_STRIPE_PRICE_PRO,
+});
+
+// An empty variable is not "unset" to lib/env.ts (it is invalid), so unset ones are left out.
+function onlySet(variables: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(variables).filter((entry): entry is [string, string] => Boolean(entry[1])));
+}
+
 function webServer(server: E2eServer) {
   return {
     command: `tsx --conditions react-server scripts/serve.ts start --port ${server.port} --database ${server.database} --fresh`,
@@ -28,7 +41,8 @@ function webServer(server: E2eServer) {
       ROOT_DOMAIN: server.root,
       APP_URL: origin(server),
       AUTH_SECRET: E2E_AUTH_SECRET,
-      SMTP_URL: process.env.E2E_SMTP_URL ?? '',
+      ...onlySet({ SMTP_URL: process.env.E2E_SMTP_URL }),
+      ...(server === ACCOUNTS_SERVER ? BILLING_ENV : {}),
     },
   };
 }

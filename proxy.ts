@@ -13,6 +13,7 @@ import { routingSlugForHost } from './lib/hosts/workspace-slug-for-host';
 
 const INTERNAL_TENANT_PREFIX = '/t/';
 const PLATFORM_API_PREFIX = '/api/platform/';
+const WEBHOOKS_PREFIX = '/api/webhooks/';
 // Matches no route, so Next answers with app/not-found.tsx and status 404.
 const NOT_FOUND_PATH = '/_not-found-by-proxy';
 
@@ -21,8 +22,9 @@ export async function proxy(request: NextRequest) {
   const host = classifyHost(request.headers.get('host'), hostOptions());
   const { pathname, search } = request.nextUrl;
 
-  // Platform endpoints (e.g. Caddy's TLS ask) answer on any host: Caddy calls whatever its config names.
-  if (pathname.startsWith(PLATFORM_API_PREFIX)) return NextResponse.next();
+  // Platform endpoints (e.g. Caddy's TLS ask) and webhooks (Stripe) answer on any host: their
+  // callers use whatever URL they were configured with. They check their callers themselves.
+  if (pathname.startsWith(PLATFORM_API_PREFIX) || pathname.startsWith(WEBHOOKS_PREFIX)) return NextResponse.next();
   // The internal tenant path is never addressable from outside, on any host.
   if (pathname === '/t' || pathname.startsWith(INTERNAL_TENANT_PREFIX)) return notFound(request);
 

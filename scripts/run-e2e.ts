@@ -2,10 +2,12 @@
 // is skipped with a message, so `npm test` still passes on a fresh machine with only Node; CI sets
 // E2E_REQUIRED=1, and then a missing browser is a failure.
 // Before Playwright starts the two app servers (playwright.config.ts), this builds the app once and
-// starts what both servers share: the database server and a mail catcher for the emails they send.
+// starts what the servers share: the database server, a mail catcher for the emails they send, and
+// a Stripe-compatible fake that delivers signed webhooks to the accounts server.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { startMailCatcher } from '../tests/support/mail-catcher';
+import { startStripeFake } from '../tests/support/stripe-fake';
 import { databaseServer } from './db/database-server';
 
 const browser = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -24,16 +26,36 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 
 const server = await databaseServer('dev');
 const mail = await startMailCatcher();
+const E2E_WEBHOOK_SECRET = 'whsec_e2e_only';
+const stripe = await startStripeFake({
+  webhook: { url: 'http://127.0.0.1:3101/api/webhooks/stripe', secret: E2E_WEBHOOK_SECRET },
+});
+const proPrice = stripe.seedPrice({
+  currency: 'usd',
+  unit_amount: 2900,
+  recurring: { interval: 'month' },
+  product_data: { name: 'Pro' },
+});
 let status = 1;
 try {
   // Not spawnSync: the mail catcher lives in this process and must keep answering meanwhile.
   const run = spawn('playwright', ['test', ...process.argv.slice(2)], {
     stdio: 'inherit',
-    env: { ...process.env, DATABASE_URL: server.url, E2E_SMTP_URL: mail.smtpUrl, E2E_MAIL_CATCHER_URL: mail.httpUrl },
+    env: {
+      ...process.env,
+      DATABASE_URL: server.url,
+      E2E_SMTP_URL: mail.smtpUrl,
+      E2E_MAIL_CATCHER_URL: mail.httpUrl,
+      E2E_STRIPE_API_URL: stripe.url,
+      E2E_STRIPE_SECRET_KEY: stripe.secretKey,
+      E2E_STRIPE_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,
+      E2E_STRIPE_PRICE_PRO: proPrice.id,
+    },
   });
   status = await new Promise<number>((resolve) => run.on('exit', (code) => resolve(code ?? 1)));
 } finally {
   await mail.stop();
+  await stripe.stop();
   await server.stop();
 }
 process.exit(status);

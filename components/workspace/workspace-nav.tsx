@@ -28,6 +28,7 @@ export function WorkspaceNav({ workspaceName, workspaceSlug, role, onCustomDomai
           <Link href="/settings/members">Members</Link>
           {canOnHost(role, 'domains.manage', onCustomDomain) && <Link href="/settings/domains">Domains</Link>}
           {canOnHost(role, 'auditLog.read', onCustomDomain) && <Link href="/settings/audit-log">Audit log</Link>}
+          {canOnHost(role, 'billing.manage', onCustomDomain) && <Link href="/settings/billing">Billing</Link>}
         </nav>
         <div className="ml-auto flex items-center gap-4 text-sm">
           {others.length > 0 && (

@@ -1,0 +1,28 @@
+// npm run jobs:reconcile-billing: re-reads every customer's subscriptions from Stripe and stores
+// them (the same sync a webhook triggers), healing any event that was missed or failed for good.
+import { stripeClient } from '../../lib/billing/stripe-client';
+import { syncCustomerBilling } from '../../lib/billing/sync-customer-billing';
+import { globalDb } from '../../lib/db/global-db';
+
+const stripe = stripeClient();
+if (!stripe) {
+  console.error('[billing] STRIPE_SECRET_KEY is not set: nothing to reconcile with');
+  process.exit(2);
+}
+const customers = await globalDb().tenant.findMany({
+  where: { stripeCustomerId: { not: null } },
+  select: { id: true, stripeCustomerId: true },
+});
+let failed = 0;
+for (const { id, stripeCustomerId } of customers) {
+  if (!stripeCustomerId) continue;
+  try {
+    const outcome = await syncCustomerBilling(stripe, stripeCustomerId);
+    if (outcome.kind === 'synced') console.log(`[billing] tenant=${id}: ${outcome.plan} (${outcome.status})`);
+  } catch (error) {
+    failed++;
+    console.error(`[billing] tenant=${id}: reconcile failed:`, error);
+  }
+}
+console.log(`[billing] reconciled ${customers.length - failed} of ${customers.length} workspace(s)`);
+process.exit(failed ? 1 : 0);
