@@ -65,9 +65,7 @@ function signed(event: Stripe.Event, options: { secret?: string; timestamp?: num
 async function post(delivery: { payload: string; signature?: string }): Promise<Response> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (delivery.signature !== undefined) headers['stripe-signature'] = delivery.signature;
-  return POST(
-    new Request('http://localhost/api/webhooks/stripe', { method: 'POST', body: delivery.payload, headers }),
-  );
+  return POST(new Request('http://localhost/api/webhooks/stripe', { method: 'POST', body: delivery.payload, headers }));
 }
 
 async function deliver(event: Stripe.Event): Promise<{ status: number; outcome: string | undefined }> {
@@ -114,7 +112,10 @@ describe('signature checks', () => {
     ['a missing signature', (event) => ({ payload: signed(event).payload })],
     [
       'a bad signature',
-      (event) => ({ payload: signed(event).payload, signature: `t=${Math.floor(Date.now() / 1000)},v1=${'0'.repeat(64)}` }),
+      (event) => ({
+        payload: signed(event).payload,
+        signature: `t=${Math.floor(Date.now() / 1000)},v1=${'0'.repeat(64)}`,
+      }),
     ],
     ['a signature made with another secret', (event) => signed(event, { secret: 'whsec_someone_else' })],
     [
@@ -131,10 +132,7 @@ describe('signature checks', () => {
         return { payload: payload.replace(/"customer": "cus_[A-Za-z0-9]+"/, '"customer": "cus_attacker"'), signature };
       },
     ],
-    [
-      'a stale timestamp (301 s old)',
-      (event) => signed(event, { timestamp: Math.floor(Date.now() / 1000) - 301 }),
-    ],
+    ['a stale timestamp (301 s old)', (event) => signed(event, { timestamp: Math.floor(Date.now() / 1000) - 301 })],
   ])('refuses %s with 400 and stores nothing', async (_, tamper) => {
     const ws = await workspaceWithCustomer('wh-sig');
     const subscription = await subscribeToPro(ws.customerId);
@@ -224,8 +222,14 @@ describe('events out of order', () => {
     const ws = await workspaceWithCustomer('wh-reverse');
     const subscription = await subscribeToPro(ws.customerId);
     const created = fake.makeEvent('customer.subscription.created', subscription);
-    const updated = fake.makeEvent('customer.subscription.updated', fake.setSubscriptionStatus(subscription.id, 'past_due'));
-    const deleted = fake.makeEvent('customer.subscription.deleted', fake.setSubscriptionStatus(subscription.id, 'canceled'));
+    const updated = fake.makeEvent(
+      'customer.subscription.updated',
+      fake.setSubscriptionStatus(subscription.id, 'past_due'),
+    );
+    const deleted = fake.makeEvent(
+      'customer.subscription.deleted',
+      fake.setSubscriptionStatus(subscription.id, 'canceled'),
+    );
 
     for (const event of [deleted, updated, created]) {
       expect(await deliver(event)).toEqual({ status: 200, outcome: 'processed' });
@@ -243,7 +247,10 @@ describe('events out of order', () => {
       'customer.subscription.updated',
       fake.setSubscriptionStatus(subscription.id, 'past_due'),
     );
-    const recovered = fake.makeEvent('customer.subscription.updated', fake.setSubscriptionStatus(subscription.id, 'active'));
+    const recovered = fake.makeEvent(
+      'customer.subscription.updated',
+      fake.setSubscriptionStatus(subscription.id, 'active'),
+    );
 
     for (const event of [recovered, wentPastDue]) {
       expect(await deliver(event)).toEqual({ status: 200, outcome: 'processed' });
@@ -287,7 +294,10 @@ describe('Stripe unreachable while handling a webhook', () => {
     const before = await billingState(ws.id);
     expect(before).toMatchObject({ plan: 'pro', status: 'active' });
 
-    const deleted = fake.makeEvent('customer.subscription.deleted', fake.setSubscriptionStatus(subscription.id, 'canceled'));
+    const deleted = fake.makeEvent(
+      'customer.subscription.deleted',
+      fake.setSubscriptionStatus(subscription.id, 'canceled'),
+    );
     const delivery = signed(deleted);
     const readsBefore = subscriptionReads(ws.customerId);
     fake.setDown(true);
@@ -317,7 +327,10 @@ describe('a downgrade', () => {
     expect(await newProject(ws.id)).toMatchObject({ ok: true }); // Pro, and now cached
     expect(await workspaceEntitlements(ws.id)).toMatchObject({ plan: 'pro' });
 
-    const deleted = fake.makeEvent('customer.subscription.deleted', fake.setSubscriptionStatus(subscription.id, 'canceled'));
+    const deleted = fake.makeEvent(
+      'customer.subscription.deleted',
+      fake.setSubscriptionStatus(subscription.id, 'canceled'),
+    );
     expect(await deliver(deleted)).toEqual({ status: 200, outcome: 'processed' });
 
     // Immediately: no waiting, no polling.
