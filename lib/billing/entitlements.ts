@@ -1,18 +1,7 @@
 // What a workspace may do now, from its billing state: pure, so every rule is table-tested. A
 // subscription that lapsed (canceled, unpaid, expired) gives the free plan; past_due keeps the plan
-// during Stripe's retries but is flagged, so the UI can warn and proxy.ts can tell.
+// during Stripe's retries but is flagged, so the UI can warn.
 import { type Features, isPlanId, type Limits, PLANS, type PlanId } from './plans';
-
-export type BillingStatus =
-  | 'none'
-  | 'trialing'
-  | 'active'
-  | 'past_due'
-  | 'unpaid'
-  | 'canceled'
-  | 'incomplete'
-  | 'incomplete_expired'
-  | 'paused';
 
 export type Entitlements = {
   plan: PlanId;

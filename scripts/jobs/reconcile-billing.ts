@@ -1,21 +1,17 @@
 // npm run jobs:reconcile-billing: re-reads every customer's subscriptions from Stripe and stores
 // them (the same sync a webhook triggers), healing any event that was missed or failed for good.
 import { stripeClient } from '../../lib/billing/stripe-client';
+import { stripeCustomers } from '../../lib/billing/stripe-customers';
 import { syncCustomerBilling } from '../../lib/billing/sync-customer-billing';
-import { globalDb } from '../../lib/db/global-db';
 
 const stripe = stripeClient();
 if (!stripe) {
   console.error('[billing] STRIPE_SECRET_KEY is not set: nothing to reconcile with');
   process.exit(2);
 }
-const customers = await globalDb().tenant.findMany({
-  where: { stripeCustomerId: { not: null } },
-  select: { id: true, stripeCustomerId: true },
-});
+const customers = await stripeCustomers();
 let failed = 0;
-for (const { id, stripeCustomerId } of customers) {
-  if (!stripeCustomerId) continue;
+for (const { tenantId: id, customerId: stripeCustomerId } of customers) {
   try {
     const outcome = await syncCustomerBilling(stripe, stripeCustomerId);
     if (outcome.kind === 'synced') console.log(`[billing] tenant=${id}: ${outcome.plan} (${outcome.status})`);

@@ -2,21 +2,17 @@
 // (lib/billing/report-usage.ts). Safe to run as often as you like, and to re-run after a crash.
 import { reportWorkspaceUsage } from '../../lib/billing/report-usage';
 import { stripeClient } from '../../lib/billing/stripe-client';
-import { globalDb } from '../../lib/db/global-db';
+import { stripeCustomers } from '../../lib/billing/stripe-customers';
 
 const stripe = stripeClient();
 if (!stripe) {
   console.error('[billing] STRIPE_SECRET_KEY is not set: nothing to report to');
   process.exit(2);
 }
-const customers = await globalDb().tenant.findMany({
-  where: { stripeCustomerId: { not: null } },
-  select: { id: true, stripeCustomerId: true },
-});
+const customers = await stripeCustomers();
 let total = 0;
 let failed = 0;
-for (const { id, stripeCustomerId } of customers) {
-  if (!stripeCustomerId) continue;
+for (const { tenantId: id, customerId: stripeCustomerId } of customers) {
   try {
     total += await reportWorkspaceUsage(stripe, id, stripeCustomerId);
   } catch (error) {
