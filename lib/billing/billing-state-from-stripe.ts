@@ -26,10 +26,14 @@ const PRECEDENCE = [
   'canceled',
 ];
 
+// A status Stripe adds later ranks last, never above a live subscription.
+function rank(status: string): number {
+  const index = PRECEDENCE.indexOf(status);
+  return index === -1 ? PRECEDENCE.length : index;
+}
+
 export function billingStateFromSubscriptions(subscriptions: Stripe.Subscription[]): BillingStateData {
-  const current = [...subscriptions].sort(
-    (a, b) => PRECEDENCE.indexOf(a.status) - PRECEDENCE.indexOf(b.status) || b.created - a.created,
-  )[0];
+  const current = [...subscriptions].sort((a, b) => rank(a.status) - rank(b.status) || b.created - a.created)[0];
   if (!current) {
     return {
       plan: 'free',

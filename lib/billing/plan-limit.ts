@@ -4,10 +4,9 @@
 // the UI), so server actions, API routes and background jobs are held to the same limits.
 import 'server-only';
 import type { TenantDb } from '../db/tenant-db';
-import { type LimitName, limitRefusal } from './entitlements';
-import { workspaceEntitlements } from './workspace-entitlements';
+import { entitlementsOf, type LimitName, limitRefusal } from './entitlements';
 
-type Transaction = Pick<TenantDb, '$executeRaw' | 'membership' | 'invitation' | 'project' | 'domain'>;
+type Transaction = Pick<TenantDb, '$executeRaw' | 'membership' | 'invitation' | 'project' | 'domain' | 'billingState'>;
 
 /** Null when one more fits; otherwise a message naming the limit and how to raise it. */
 export async function refusalForOneMore(
@@ -17,7 +16,11 @@ export async function refusalForOneMore(
   options: { exceptInvitationTo?: string } = {},
 ): Promise<string | null> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`plan-limit:${tenantId}:${limit}`}))`;
-  return limitRefusal(await workspaceEntitlements(tenantId), limit, await used(tx, limit, options));
+  // Read in this transaction, not through the cache: no second pooled connection while this one is
+  // held (N concurrent writes on cold caches would exhaust a pool of N), and a downgrade binds the
+  // very next write whatever an instance's cache still holds.
+  const state = await tx.billingState.findFirst({ select: { plan: true, status: true } });
+  return limitRefusal(entitlementsOf(state), limit, await used(tx, limit, options));
 }
 
 async function used(tx: Transaction, limit: LimitName, options: { exceptInvitationTo?: string }): Promise<number> {

@@ -69,8 +69,7 @@ async function post(delivery: { payload: string; signature?: string }): Promise<
 }
 
 async function deliver(event: Stripe.Event): Promise<{ status: number; outcome: string | undefined }> {
-  const response = await post(signed(event));
-  return answer(response);
+  return answer(await post(signed(event)));
 }
 
 async function answer(response: Response): Promise<{ status: number; outcome: string | undefined }> {
@@ -348,14 +347,9 @@ describe('a downgrade', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await workspaceEntitlements(ws.id)).toMatchObject({ plan: 'pro' });
 
-    const started = performance.now();
     await tenantDb(ws.id).billingState.update({ where: { tenantId: ws.id }, data: { status: 'canceled' } });
-    const seenFree = await waitFor(async () => (await workspaceEntitlements(ws.id)).plan === 'free', 5_000);
-    const elapsed = performance.now() - started;
-
-    expect(seenFree).toBe(true);
-    expect(elapsed).toBeLessThan(5_000); // far inside the 30 s TTL: the notice did it
-    console.info(`[notify] free seen after ${elapsed.toFixed(1)} ms`);
+    // Polled: the notice travels asynchronously (~5–25 ms here), but far inside the 30 s TTL.
+    expect(await waitFor(async () => (await workspaceEntitlements(ws.id)).plan === 'free', 2_000)).toBe(true);
     await fillProjects(ws.id, FREE_PROJECTS);
     expect(await newProject(ws.id)).toEqual({ ok: false, error: FREE_REFUSAL });
   });
