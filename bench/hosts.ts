@@ -16,7 +16,7 @@ import { measure, ms, ratio } from './measure';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 8);
 
 const server = await databaseServer('bench');
 const name = `bench_hosts_${process.pid}`;
