@@ -8,7 +8,8 @@ import { failure, success } from '@/lib/actions/action-state';
 import { accountAction } from '@/lib/actions/root-actions';
 import { PASSWORD_MAX_LENGTH } from '@/lib/auth/password';
 import { globalDb } from '@/lib/db/global-db';
-import { createWorkspace, isUniqueViolation, slugProblem } from '@/lib/workspaces/create-workspace';
+import { isUniqueViolation } from '@/lib/db/unique-violation';
+import { createWorkspace, slugProblem } from '@/lib/workspaces/create-workspace';
 import { NewWorkspaceInput } from '@/lib/workspaces/new-workspace-input';
 import { workspaceEntryUrl } from '@/lib/workspaces/workspace-url';
 

@@ -2,7 +2,8 @@
 import 'server-only';
 import { hashPassword } from '../auth/password';
 import { globalDb } from '../db/global-db';
-import { createWorkspace, isUniqueViolation, slugProblem } from '../workspaces/create-workspace';
+import { isUniqueViolation } from '../db/unique-violation';
+import { createWorkspace, slugProblem } from '../workspaces/create-workspace';
 
 export type SignUpInput = { name: string; email: string; password: string; workspaceName: string; slug: string };
 export type SignUpResult =

@@ -7,6 +7,7 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import { can } from '../auth/permissions';
 import { hashToken } from '../auth/random-token';
 import type { TenantDb } from '../db/tenant-db';
+import { isUniqueViolation } from '../db/unique-violation';
 import type { Role } from '../generated/prisma/enums';
 import { invitationState, UNUSABLE_INVITATION } from './find-invitation';
 
@@ -90,8 +91,4 @@ async function whyUnusable(tx: Transaction, tokenHash: string, userEmail: string
     reason: 'wrong-email',
     error: `This invitation is for ${maskEmail(invitation.email)}. Sign in with that address to accept it.`,
   };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002';
 }

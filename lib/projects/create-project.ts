@@ -5,7 +5,7 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import { refusalForOneMore } from '../billing/plan-limit';
 import { recordUsage } from '../billing/record-usage';
 import type { TenantDb } from '../db/tenant-db';
-import { isUniqueViolation } from '../workspaces/create-workspace';
+import { isUniqueViolation } from '../db/unique-violation';
 
 export type CreateProjectResult = { ok: true; id: string } | { ok: false; field?: 'name'; error: string };
 

@@ -39,7 +39,3 @@ export async function createWorkspace<T extends { id: string; email: string }>(
     return { id, slug: workspace.slug, owner: user };
   });
 }
-
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002';
-}

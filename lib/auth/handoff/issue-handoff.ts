@@ -13,7 +13,7 @@ import { safeNextPath } from '../safe-redirect';
 import { cookieCoversHost } from '../session-cookie';
 import type { LiveSession } from '../session-store';
 import { HANDOFF_TOKEN_TTL_MS, isTokenShaped } from './handoff-state';
-import { noStore } from './start-handoff';
+import { noStore } from './no-store';
 
 export async function issueHandoff(params: URLSearchParams, session: LiveSession | null): Promise<NextResponse> {
   const host = normalizeHost(params.get('host'));

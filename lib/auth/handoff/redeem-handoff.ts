@@ -11,7 +11,7 @@ import { SESSION_MAX_AGE_SECONDS, sessionCookieName, sessionCookieOptions } from
 import { createHandedSession } from '../session-store';
 import { encodeSessionToken } from '../session-token';
 import { handoffStateCookieName, isTokenShaped } from './handoff-state';
-import { noStore } from './start-handoff';
+import { noStore } from './no-store';
 
 type Redeemed = { session_id: string; user_id: string; expires: Date };
 

@@ -7,6 +7,7 @@ import { randomToken } from '../random-token';
 import { safeNextPath } from '../safe-redirect';
 import { cookieCoversHost } from '../session-cookie';
 import { handoffStateCookieName, handoffStateCookieOptions } from './handoff-state';
+import { noStore } from './no-store';
 
 export function startHandoff(host: string, nextPath: string | null): NextResponse {
   const next = safeNextPath(nextPath);
@@ -24,10 +25,4 @@ export function startHandoff(host: string, nextPath: string | null): NextRespons
   const secure = appUrl().protocol === 'https:';
   response.cookies.set(handoffStateCookieName(secure), state, handoffStateCookieOptions(secure));
   return noStore(response);
-}
-
-export function noStore(response: NextResponse): NextResponse {
-  response.headers.set('cache-control', 'no-store');
-  response.headers.set('referrer-policy', 'no-referrer');
-  return response;
 }
