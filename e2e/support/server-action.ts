@@ -26,7 +26,7 @@ export async function captureServerAction(page: Page, submit: () => Promise<void
  */
 export async function replayServerAction(
   action: CapturedAction,
-  options: { cookies: string; origin?: string | null; host?: string },
+  options: { cookies: string; origin?: string | null; host?: string; extraHeaders?: Record<string, string> },
 ): Promise<{ status: number; text: string }> {
   const url = new URL(action.url);
   const headers: Record<string, string> = {
@@ -36,6 +36,7 @@ export async function replayServerAction(
     'content-type': action.headers['content-type'] ?? '',
     'content-length': String(action.body.length),
     accept: 'text/x-component',
+    ...options.extraHeaders,
   };
   const origin = options.origin === undefined ? action.headers.origin : options.origin;
   if (origin) headers.origin = origin;
