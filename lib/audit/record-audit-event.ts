@@ -6,7 +6,8 @@ import type { TenantDb } from '../db/tenant-db';
 type Transaction = Pick<TenantDb, 'auditEvent'>;
 
 export type AuditEntry = {
-  actor: { id: string; email: string } | null;
+  /** Who did it; id null for a non-user actor such as 'scim' (the identity provider). */
+  actor: { id: string | null; email: string } | null;
   action: string;
   target?: string;
   details?: Record<string, string | number | boolean | null>;

@@ -17,6 +17,7 @@ describe('permissions', () => {
       'invitations.revoke',
       'domains.manage',
       'auditLog.read',
+      'scim.manage',
     ]);
     expect(allowed('owner')).toEqual(Object.keys(PERMISSIONS));
   });

@@ -18,6 +18,7 @@ export const PERMISSIONS = {
   'invitations.revoke': ADMINS,
   'domains.manage': ADMINS,
   'auditLog.read': ADMINS,
+  'scim.manage': ADMINS,
   'billing.manage': OWNERS,
   // Granting, changing or removing the owner role.
   'owners.manage': OWNERS,

@@ -16,6 +16,9 @@ import { scopeTo, type TenantDb } from './tenant-scope';
 
 export type { TenantDb };
 
+/** The client inside `tenantDb(id).$transaction(async (tx) => …)`, for functions that take it. */
+export type TenantTransaction = Parameters<Parameters<TenantDb['$transaction']>[0]>[0];
+
 const scopes = new LRUCache<string, TenantDb>({ max: 10_000 });
 
 export function tenantDb(tenantId: string): TenantDb {

@@ -5,10 +5,9 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { globalDb } from '../db/global-db';
-import { type TenantDb, tenantDb } from '../db/tenant-db';
+import { type TenantTransaction, tenantDb } from '../db/tenant-db';
 import { slugSkeleton } from './slug-skeleton';
 
-type Transaction = Parameters<Parameters<TenantDb['$transaction']>[0]>[0];
 export type NewWorkspace = { name: string; slug: string };
 export type SlugProblem = { field: 'slug'; error: string } | null;
 
@@ -26,7 +25,7 @@ export async function slugProblem(slug: string): Promise<SlugProblem> {
 /** Opens a transaction for a new workspace: `work` creates what else must commit with it (e.g. the owner). */
 export async function createWorkspace<T extends { id: string; email: string }>(
   workspace: NewWorkspace,
-  owner: (tx: Transaction) => Promise<T>,
+  owner: (tx: TenantTransaction) => Promise<T>,
 ): Promise<{ id: string; slug: string; owner: T }> {
   const id = randomUUID();
   return tenantDb(id).$transaction(async (tx) => {
