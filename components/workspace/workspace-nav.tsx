@@ -29,6 +29,7 @@ export function WorkspaceNav({ workspaceName, workspaceSlug, role, onCustomDomai
           {canOnHost(role, 'domains.manage', onCustomDomain) && <Link href="/settings/domains">Domains</Link>}
           {canOnHost(role, 'auditLog.read', onCustomDomain) && <Link href="/settings/audit-log">Audit log</Link>}
           {canOnHost(role, 'billing.manage', onCustomDomain) && <Link href="/settings/billing">Billing</Link>}
+          {canOnHost(role, 'scim.manage', onCustomDomain) && <Link href="/settings/sso">SSO &amp; SCIM</Link>}
         </nav>
         <div className="ml-auto flex items-center gap-4 text-sm">
           {others.length > 0 && (

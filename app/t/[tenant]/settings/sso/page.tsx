@@ -1,0 +1,73 @@
+// SSO & SCIM settings (admins): the SCIM endpoint and token for the identity provider, and which
+// role each provisioned group gives. (OIDC/SAML sign-in settings will join this page.)
+import { ActionForm } from '@/components/forms/action-form';
+import { SelectField } from '@/components/forms/select-field';
+import { SubmitButton } from '@/components/forms/submit-button';
+import { requireMember } from '@/lib/auth/require-member';
+import { listGroupRoles } from '@/lib/scim/list-group-roles';
+import { listScimTokens } from '@/lib/scim/list-scim-tokens';
+import { workspaceUrl } from '@/lib/workspaces/workspace-url';
+import { mapGroupRoleAction, rotateScimTokenAction } from './actions';
+
+const ROLE_OPTIONS = [
+  { value: 'none', label: 'No role (no access from this group)' },
+  { value: 'member', label: 'member' },
+  { value: 'admin', label: 'admin' },
+] as const;
+const DATE = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+
+export default async function SsoSettingsPage({ params }: { params: Promise<{ tenant: string }> }) {
+  const { workspace, db } = await requireMember((await params).tenant, {
+    path: '/settings/sso',
+    permission: 'scim.manage',
+  });
+  const [tokens, groups] = await Promise.all([listScimTokens(db), listGroupRoles(db)]);
+  const live = tokens.filter((token) => !token.revokedAt);
+  return (
+    <main className="mx-auto max-w-3xl space-y-10 px-6 py-12">
+      <h1 className="text-2xl font-bold">SSO &amp; SCIM for {workspace.name}</h1>
+      <section>
+        <h2 className="text-lg font-semibold">SCIM provisioning</h2>
+        <p className="mt-2 text-sm text-slate-600">
+          Base URL for Okta or Entra ID:{' '}
+          <code data-testid="scim-base-url">{workspaceUrl(workspace.slug, '/api/scim/v2')}</code>
+        </p>
+        <p className="mt-2 text-sm text-slate-600" data-testid="scim-token-status">
+          {live[0]
+            ? `A token is active (created ${DATE.format(live[0].createdAt)} by ${live[0].createdBy?.email ?? 'a former member'}; last used ${live[0].lastUsedAt ? DATE.format(live[0].lastUsedAt) : 'never'}).`
+            : 'No token yet.'}
+        </p>
+        <ActionForm action={rotateScimTokenAction} id="scim-token-form" className="mt-4 space-y-2">
+          <SubmitButton>
+            {live.length ? 'Replace the token (the current one stops working)' : 'Create a token'}
+          </SubmitButton>
+        </ActionForm>
+      </section>
+      <section>
+        <h2 className="text-lg font-semibold">Groups → roles</h2>
+        {groups.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-600">
+            No groups provisioned yet. Push groups from your identity provider.
+          </p>
+        ) : (
+          <ul className="mt-4 space-y-4">
+            {groups.map((group) => (
+              <li key={group.id} data-testid="scim-group" data-name={group.displayName}>
+                <ActionForm action={mapGroupRoleAction} id={`group-role-${group.id}`} className="flex items-end gap-3">
+                  <input type="hidden" name="groupId" value={group.id} />
+                  <SelectField
+                    name="role"
+                    label={group.displayName}
+                    options={ROLE_OPTIONS}
+                    defaultValue={group.role ?? 'none'}
+                  />
+                  <SubmitButton>Save</SubmitButton>
+                </ActionForm>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </main>
+  );
+}
