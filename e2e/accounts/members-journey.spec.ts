@@ -42,6 +42,7 @@ test('invite → accept on the workspace host → member sees data, not admin pa
   await guestPage.waitForURL(/check-email/);
   const signInMail = await waitForEmailVia(mailCatcherUrl(), invitee, { subject: /sign in/i });
   await guestPage.goto(linkIn(signInMail));
+  await guestPage.getByTestId('confirm-magic-link').click();
   await guestPage.waitForURL(inviteLink);
   await guestPage.getByRole('button', { name: 'Accept invitation' }).click();
   await guestPage.waitForURL(`${ACME}/`);

@@ -75,7 +75,10 @@ test('a signed-in user who is not a member is told so, and sees no data', async 
   await expect(page.getByText('Doomsday Device')).toHaveCount(0);
 });
 
-test('a magic link signs in once; the link is built from APP_URL, not the Host', async ({ page, browser }) => {
+test('a magic link signs in once, after naming the address; the link is built from APP_URL', async ({
+  page,
+  browser,
+}) => {
   await clearEmailsVia(mailCatcherUrl());
   await page.goto(`${ROOT}/signin?callbackUrl=${encodeURIComponent(`${ACME}/`)}`);
   await page.getByLabel('Email').fill('bob@acme.test');
@@ -83,9 +86,13 @@ test('a magic link signs in once; the link is built from APP_URL, not the Host',
   await page.waitForURL(/\/signin\/check-email/);
   const email = await waitForEmailVia(mailCatcherUrl(), 'bob@acme.test');
   const link = linkIn(email);
-  expect(link.startsWith(`${ROOT}/api/auth/callback/email`)).toBe(true);
+  expect(link.startsWith(`${ROOT}/signin/confirm?link=`)).toBe(true);
 
+  // Opening the link alone signs nobody in (login CSRF): it names the address and waits.
   await page.goto(link);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in as bob@acme.test?');
+  expect((await page.context().cookies()).find((cookie) => cookie.name === 'tenantry.session')).toBeUndefined();
+  await page.getByTestId('confirm-magic-link').click();
   await page.waitForURL(`${ACME}/`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Acme Inc.');
 
@@ -93,8 +100,15 @@ test('a magic link signs in once; the link is built from APP_URL, not the Host',
   const other = await browser.newContext();
   const again = await other.newPage();
   await again.goto(link);
+  await again.getByTestId('confirm-magic-link').click();
   await expect(again.getByTestId('sign-in-error')).toContainText('expired or was already used');
   await other.close();
+
+  // A confirmation page for anything but our own callback is refused.
+  await page.goto(
+    `${ROOT}/signin/confirm?link=${encodeURIComponent('https://evil.example/api/auth/callback/email?token=x&email=a@b.c')}`,
+  );
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('This sign-in link is not valid');
 });
 
 test('callback URLs cannot redirect off our hosts, and malformed ones are harmless', async ({ page }) => {

@@ -11,6 +11,7 @@ import { globalDb } from '../db/global-db';
 import { magicLinkEmail } from '../email/email-templates';
 import { sendEmail } from '../email/send-email';
 import { env } from '../env';
+import { magicLinkConfirmationUrl } from './magic-link-confirmation';
 import { PASSWORD_MAX_LENGTH, verifyNothing, verifyPassword } from './password';
 
 const MAGIC_LINK_MAX_AGE_SECONDS = 10 * 60;
@@ -47,9 +48,11 @@ export function signInProviders(): Provider[] {
       server: SMTP_URL ?? 'smtp://127.0.0.1:25',
       from: EMAIL_FROM,
       maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
-      // Sent through our mailer, which prints the link in development when SMTP_URL is unset.
+      // Sent through our mailer (printed in development when SMTP_URL is unset), wrapped in a
+      // confirmation page so that opening a link someone else minted does not sign anyone in.
       async sendVerificationRequest({ identifier, url }) {
-        await sendEmail({ to: identifier, ...magicLinkEmail({ url, host: new URL(url).host }) });
+        const link = magicLinkConfirmationUrl(url);
+        await sendEmail({ to: identifier, ...magicLinkEmail({ url: link, host: new URL(link).host }) });
       },
     }),
   ];
