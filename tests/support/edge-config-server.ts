@@ -23,6 +23,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readRequestBody } from './read-request-body';
 
 export type FakeEdgeConfigWrite = { operation: string; key: string; value?: unknown };
 /** One request as the fake saw it (headers lower-cased) and the status it answered. */
@@ -109,16 +110,9 @@ function ifNoneMatchHits(header: string | undefined, etag: string): boolean {
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    // Keep draining so the client sees our answer rather than a reset connection.
-    if (size <= MAX_BODY_BYTES) chunks.push(buffer);
-  }
-  if (size > MAX_BODY_BYTES) throw new HttpError(413, 'payload_too_large', 'Request body too large');
-  return Buffer.concat(chunks).toString('utf8');
+  const body = await readRequestBody(req, MAX_BODY_BYTES);
+  if (body === null) throw new HttpError(413, 'payload_too_large', 'Request body too large');
+  return body;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -32,6 +32,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
+import { readRequestBody } from './read-request-body';
 
 /** A parsed form-encoded value: `a[0][b]=x` → `{ a: [{ b: 'x' }] }`. */
 export type FormValue = string | FormValue[] | FormParams;
@@ -1394,15 +1395,9 @@ export async function startStripeFake(options: StripeFakeOptions = {}): Promise<
   }
 
   async function readBody(req: IncomingMessage): Promise<string> {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req) {
-      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-      size += buffer.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(buffer);
-    }
-    if (size > MAX_BODY_BYTES) throw invalid('Request body too large');
-    return Buffer.concat(chunks).toString('utf8');
+    const body = await readRequestBody(req, MAX_BODY_BYTES);
+    if (body === null) throw invalid('Request body too large');
+    return body;
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse, log: StripeFakeRequest): Promise<void> {
