@@ -30,6 +30,8 @@ export const REVIEWED_DEFINER_FUNCTIONS = new Set([
   'record_domain_check',
   'custom_domain_workspace',
   'user_workspaces',
+  'record_email_domain_check',
+  'sso_workspace_for_email_domain',
 ]);
 
 type TableRow = {
