@@ -51,27 +51,43 @@ export async function checkDomainDns(
   resolver: DomainResolver,
 ): Promise<DomainCheck> {
   const host = canonicalHostname(hostname);
-  const challengeName = challengeRecordName(host);
-  const [txt, routing] = await Promise.all([
-    lookup(`TXT ${challengeName}`, () => resolver.resolveTxt(challengeName)),
+  const [ownership, routing] = await Promise.all([
+    checkOwnershipRecord(host, token, resolver),
     checkRouting(host, target, resolver),
   ]);
-  if (txt.kind === 'failed') return { state: 'unknown', reason: txt.reason };
+  if (ownership.state === 'unknown') return ownership;
   if (routing.kind === 'failed') return { state: 'unknown', reason: routing.reason };
+  if (ownership.state === 'unproven') return { state: 'pending', reason: ownership.reason, routing: routing.check };
+  return routing.check.pointsAtUs
+    ? { state: 'verified', publishedTokens: ownership.publishedTokens }
+    : { state: 'misconfigured', reason: routing.check.reason };
+}
 
+export type OwnershipCheck =
+  | { state: 'proven'; publishedTokens: string[] }
+  | { state: 'unproven'; reason: string }
+  | { state: 'unknown'; reason: string };
+
+/**
+ * The TXT half alone: does `_tenantry-challenge.<hostname>` carry this token? Custom domains also
+ * need routing; email domains claimed for SSO need only this.
+ */
+export async function checkOwnershipRecord(
+  hostname: string,
+  token: string,
+  resolver: DomainResolver,
+): Promise<OwnershipCheck> {
+  const challengeName = challengeRecordName(hostname);
+  const txt = await lookup(`TXT ${challengeName}`, () => resolver.resolveTxt(challengeName));
+  if (txt.kind === 'failed') return { state: 'unknown', reason: txt.reason };
   // Long TXT values arrive split into 255-byte chunks; a record is the concatenation of its chunks.
   const published = txt.kind === 'found' ? txt.values.map((chunks) => chunks.join('').trim()) : [];
-  const ownershipProven = published.includes(token);
-  if (!ownershipProven) {
-    const reason =
-      txt.kind === 'absent'
-        ? `No TXT record at ${challengeName}: add one whose value is this domain's verification token.`
-        : `The TXT record at ${challengeName} does not contain this domain's verification token.`;
-    return { state: 'pending', reason, routing: routing.check };
-  }
-  return routing.check.pointsAtUs
-    ? { state: 'verified', publishedTokens: published }
-    : { state: 'misconfigured', reason: routing.check.reason };
+  if (published.includes(token)) return { state: 'proven', publishedTokens: published };
+  const reason =
+    txt.kind === 'absent'
+      ? `No TXT record at ${challengeName}: add one whose value is this domain's verification token.`
+      : `The TXT record at ${challengeName} does not contain this domain's verification token.`;
+  return { state: 'unproven', reason };
 }
 
 type Answer<T> = { kind: 'found'; values: T[] } | { kind: 'absent' } | { kind: 'failed'; reason: string };

@@ -68,7 +68,8 @@ function answer(zone: Zone, questionName: string, type: number): { rcode: number
   return { rcode: Packet.RCODE.NOERROR, answers };
 }
 
-export async function startDnsServer(): Promise<TestDnsServer> {
+/** `port`: a fixed port (an app server started earlier was told it); by default any free one. */
+export async function startDnsServer(options: { port?: number } = {}): Promise<TestDnsServer> {
   const zone: Zone = new Map();
   const misbehaving = new Map<string, Misbehaviour>();
 
@@ -91,7 +92,7 @@ export async function startDnsServer(): Promise<TestDnsServer> {
     send(response).catch(() => {});
   };
 
-  const { udp, tcp, port } = await listenOnOnePort(handle);
+  const { udp, tcp, port } = await listenOnOnePort(handle, options.port ?? 0);
   // net.Server#close waits for open connections; a resolver may keep its TCP connection idle.
   const connections = new Set<Socket>();
   tcp.on('connection', (socket: Socket) => {
@@ -133,11 +134,12 @@ export async function startDnsServer(): Promise<TestDnsServer> {
   };
 }
 
-// UDP takes a free port first; TCP then needs the same number, which another process may hold: retry.
-async function listenOnOnePort(handle: DnsHandler) {
+// UDP takes a free port first; TCP then needs the same number, which another process may hold: retry
+// (a fixed port is tried once).
+async function listenOnOnePort(handle: DnsHandler, fixedPort: number) {
   for (let attempt = 1; ; attempt++) {
     const udp = dns2.createUDPServer(handle);
-    await udp.listen(0, '127.0.0.1');
+    await udp.listen(fixedPort, '127.0.0.1');
     const { port } = udp.address();
     const tcp = dns2.createTCPServer(handle);
     try {
@@ -151,7 +153,7 @@ async function listenOnOnePort(handle: DnsHandler) {
       return { udp, tcp, port };
     } catch (error) {
       await new Promise<void>((resolve) => udp.close(() => resolve()));
-      if (attempt >= 5) throw error;
+      if (fixedPort || attempt >= 5) throw error;
     }
   }
 }
