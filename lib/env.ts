@@ -69,6 +69,19 @@ const EnvSchema = z.object({
   GOOGLE_CLIENT_ID: z.string().min(1).optional(),
   GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
 
+  // ─── Enterprise sign-in ──────────────────────────────────────────────────────────────────────
+  /** Encrypts workspaces' OIDC client secrets at rest: 32 random bytes, base64 (openssl rand -base64
+   *  32). Required in production; development derives one from AUTH_SECRET. */
+  SSO_ENCRYPTION_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64 (openssl rand -base64 32)')
+    .optional(),
+  /** Lets workspaces use plain-http identity providers: for local test IdPs only (the e2e suite). */
+  SSO_ALLOW_HTTP: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+
   // ─── Billing ─────────────────────────────────────────────────────────────────────────────────
   /** Stripe's secret key. Unset → billing is off and every workspace is on the free plan. */
   STRIPE_SECRET_KEY: z.string().min(1).optional(),

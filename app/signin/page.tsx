@@ -5,6 +5,9 @@ import { SignInForm } from '@/components/auth/sign-in-form';
 import { currentSession } from '@/lib/auth/current-session';
 import { safeCallbackUrl } from '@/lib/auth/safe-redirect';
 import { signInProviders } from '@/lib/auth/sign-in-providers';
+import { callbackWorkspaceSlug } from '@/lib/sso/callback-workspace';
+import { isSsoRefusalCode, SSO_REFUSALS } from '@/lib/sso/sso-refusal';
+import { workspaceSso } from '@/lib/sso/workspace-sso';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -15,12 +18,29 @@ const ERRORS: Record<string, string> = {
   OAuthAccountNotLinked: 'This email already has an account. Sign in the way you did before.',
 };
 
+function errorMessage(code: string): string {
+  if (isSsoRefusalCode(code)) return SSO_REFUSALS[code];
+  return ERRORS[code] ?? 'Sign-in failed. Try again.';
+}
+
 export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(typeof params.callbackUrl === 'string' ? params.callbackUrl : undefined);
+  const slug = await callbackWorkspaceSlug(callbackUrl);
+  const destination = slug ? await workspaceSso(slug) : null;
   const session = await currentSession();
-  if (session && session.host === null && !params.error) redirect(callbackUrl);
-  const error = typeof params.error === 'string' ? (ERRORS[params.error] ?? 'Sign-in failed. Try again.') : undefined;
+  // A session from a workspace's IdP only goes back to that workspace (elsewhere it is no session,
+  // and redirecting there would bring the browser straight back here).
+  const sessionServesDestination = !session?.ssoTenantId || session.ssoTenantId === destination?.tenant.id;
+  if (session && session.host === null && !params.error && sessionServesDestination) redirect(callbackUrl);
+  const error = typeof params.error === 'string' ? errorMessage(params.error) : undefined;
+  const email = typeof params.email === 'string' ? params.email : undefined;
+  const workspaceSsoLink = destination
+    ? {
+        name: destination.tenant.name,
+        href: `/signin/sso?${new URLSearchParams({ workspace: destination.tenant.slug, callbackUrl })}`,
+      }
+    : undefined;
   const oauthProviders = signInProviders()
     .filter((provider) => provider.type === 'oauth')
     .map((provider) => ({ id: provider.id, name: provider.name }));
@@ -29,7 +49,20 @@ export default async function SignInPage({ searchParams }: Props) {
       <h1 className="text-2xl font-bold">Sign in</h1>
       {params.signedOut && <p className="mt-4 text-sm text-emerald-700">You are signed out.</p>}
       {params.reset && <p className="mt-4 text-sm text-emerald-700">Your password was changed. Sign in with it.</p>}
-      <SignInForm callbackUrl={callbackUrl} oauthProviders={oauthProviders} initialError={error} />
+      {session?.ssoTenantId && !sessionServesDestination && (
+        <p className="mt-4 text-sm text-amber-800" data-testid="sso-session-elsewhere">
+          You are signed in as {session.user.email} through another workspace&apos;s single sign-on, which is good for
+          that workspace only. Sign out, then sign in here.
+        </p>
+      )}
+      <SignInForm
+        callbackUrl={callbackUrl}
+        oauthProviders={oauthProviders}
+        initialError={error}
+        initialEmail={email}
+        initialSsoRequired={params.error === 'SsoRequired'}
+        workspaceSso={workspaceSsoLink}
+      />
       <p className="mt-6 flex gap-6 text-sm text-slate-600">
         <Link href="/signup" className="underline">
           Create a workspace

@@ -1,21 +1,40 @@
 'use client';
 // Sign-in through next-auth's client: email + password, or a magic link by email. OAuth buttons
-// appear for the providers the server has configured. Errors are shown beside the form.
+// appear for the providers the server has configured. Errors are shown beside the form. Single
+// sign-on: the workspace's own button when the sign-in is for a workspace that has one, and
+// "Sign in with SSO", which finds the IdP from the email's domain.
 import { signIn } from 'next-auth/react';
 import { useId, useState } from 'react';
 
-type Props = { callbackUrl: string; oauthProviders: { id: string; name: string }[]; initialError?: string };
+type Props = {
+  callbackUrl: string;
+  oauthProviders: { id: string; name: string }[];
+  initialError?: string;
+  initialEmail?: string;
+  /** The server refused this email anything but single sign-on (?error=SsoRequired). */
+  initialSsoRequired?: boolean;
+  workspaceSso?: { name: string; href: string };
+};
 
-export function SignInForm({ callbackUrl, oauthProviders, initialError }: Props) {
+const SSO_REQUIRED = 'Your organisation requires single sign-on for this address.';
+
+export function SignInForm(props: Props) {
+  const { callbackUrl, oauthProviders, initialError, initialEmail, initialSsoRequired, workspaceSso } = props;
   const [error, setError] = useState(initialError);
+  const [ssoRequiredFor, setSsoRequiredFor] = useState(initialSsoRequired ? initialEmail : undefined);
   const [pending, setPending] = useState(false);
   const emailId = useId();
   const passwordId = useId();
 
-  async function submit(formData: FormData, method: 'password' | 'email') {
+  function singleSignOn(email: string) {
+    window.location.assign(`/signin/sso?${new URLSearchParams({ email, callbackUrl })}`);
+  }
+
+  async function submit(formData: FormData, method: 'password' | 'email' | 'sso') {
+    const email = String(formData.get('email') ?? '');
+    if (method === 'sso') return singleSignOn(email);
     setPending(true);
     setError(undefined);
-    const email = String(formData.get('email') ?? '');
     const result =
       method === 'password'
         ? await signIn('password', {
@@ -26,6 +45,11 @@ export function SignInForm({ callbackUrl, oauthProviders, initialError }: Props)
           })
         : await signIn('email', { email, callbackUrl, redirect: false });
     setPending(false);
+    if (result?.error === 'SsoRequired') {
+      setError(SSO_REQUIRED);
+      setSsoRequiredFor(email);
+      return;
+    }
     if (!result || result.error) {
       setError(
         method === 'password' ? 'Wrong email or password.' : 'We could not send a sign-in link to that address.',
@@ -37,12 +61,21 @@ export function SignInForm({ callbackUrl, oauthProviders, initialError }: Props)
 
   return (
     <div className="mt-8 space-y-6">
+      {workspaceSso && (
+        <a
+          href={workspaceSso.href}
+          data-testid="workspace-sso"
+          className="block w-full rounded-md bg-indigo-700 px-4 py-2 text-center text-sm font-medium text-white"
+        >
+          Sign in with {workspaceSso.name} single sign-on
+        </a>
+      )}
       <form
         className="space-y-4"
         onSubmit={(event) => {
           event.preventDefault();
-          const method =
-            (event.nativeEvent as SubmitEvent).submitter?.getAttribute('value') === 'email' ? 'email' : 'password';
+          const submitter = (event.nativeEvent as SubmitEvent).submitter?.getAttribute('value');
+          const method = submitter === 'email' || submitter === 'sso' ? submitter : 'password';
           void submit(new FormData(event.currentTarget), method);
         }}
       >
@@ -55,6 +88,7 @@ export function SignInForm({ callbackUrl, oauthProviders, initialError }: Props)
             name="email"
             type="email"
             autoComplete="email"
+            defaultValue={initialEmail}
             required
             className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
           />
@@ -74,6 +108,15 @@ export function SignInForm({ callbackUrl, oauthProviders, initialError }: Props)
         <p aria-live="polite" className="text-sm text-red-700" data-testid="sign-in-error">
           {error}
         </p>
+        {ssoRequiredFor && (
+          <button
+            type="button"
+            onClick={() => singleSignOn(ssoRequiredFor)}
+            className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white"
+          >
+            Continue with single sign-on
+          </button>
+        )}
         <div className="flex flex-wrap gap-3">
           <button
             type="submit"
@@ -91,6 +134,15 @@ export function SignInForm({ callbackUrl, oauthProviders, initialError }: Props)
             className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium disabled:opacity-50"
           >
             Email me a sign-in link
+          </button>
+          <button
+            type="submit"
+            value="sso"
+            disabled={pending}
+            formNoValidate
+            className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium disabled:opacity-50"
+          >
+            Sign in with SSO
           </button>
         </div>
       </form>

@@ -40,7 +40,8 @@ export function publicAction<Schema extends z.ZodType>(
   };
 }
 
-// What the form gets back to refill its fields after a failure: never a secret.
+// What the form gets back to refill its fields after a failure: never a secret (passwords, tokens,
+// an IdP's client secret).
 function refill(values: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).filter(([name]) => !/password|token/i.test(name)));
+  return Object.fromEntries(Object.entries(values).filter(([name]) => !/password|token|secret/i.test(name)));
 }

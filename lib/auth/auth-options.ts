@@ -3,8 +3,12 @@
 // carries (lib/auth/session-store.ts). Everything after that is ours: which hosts the session may
 // be used on, handoffs to custom domains, and signing out everywhere.
 import 'server-only';
-import type { NextAuthOptions } from 'next-auth';
+import type { Account, NextAuthOptions, Profile } from 'next-auth';
 import { globalDb } from '../db/global-db';
+import type { OidcProfile, SsoSignInContext } from '../sso/oidc-sign-in-provider';
+import { provisionSsoUser } from '../sso/provision-sso-user';
+import type { SsoRefusalCode } from '../sso/sso-refusal';
+import { ssoRouteForEmail } from '../sso/sso-route-for-email';
 import { appUrl } from './app-url';
 import { authAdapter } from './auth-adapter';
 import { authSecret } from './auth-secret';
@@ -13,25 +17,34 @@ import { SESSION_MAX_AGE_SECONDS, sessionCookieName, sessionCookieOptions } from
 import { createMainSession, endSessionFamily } from './session-store';
 import { signInProviders } from './sign-in-providers';
 
-export function authOptions(): NextAuthOptions {
+/** `sso`: the one workspace OIDC provider this request is about (its path names sso-<slug>). */
+export function authOptions(sso?: SsoSignInContext): NextAuthOptions {
   return {
     secret: authSecret(),
     adapter: authAdapter(),
-    providers: signInProviders(),
+    providers: sso ? [...signInProviders(), sso.provider] : signInProviders(),
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
     cookies: {
       sessionToken: { name: sessionCookieName(appUrl().hostname), options: sessionCookieOptions(appUrl().hostname) },
     },
     pages: { signIn: '/signin', error: '/signin', verifyRequest: '/signin/check-email' },
     callbacks: {
-      async signIn({ user, account, email }) {
+      async signIn({ user, account, profile, email }) {
+        if (sso && account?.provider === sso.provider.id) return ssoSignIn(sso.tenantId, account, profile);
+        // Where a workspace requires SSO of this address's domain, nothing else signs it in.
+        if (user.email && (await ssoRouteForEmail(user.email))?.ssoRequired) {
+          return refusalUrl('SsoRequired', user.email);
+        }
         if (account?.provider === 'email' && !email?.verificationRequest && user.email) {
           await forgetUnprovenPassword(user.email);
         }
         return true;
       },
-      async jwt({ token, user }) {
-        if (user) token.sid = await createMainSession(user.id);
+      async jwt({ token, user, account }) {
+        if (user) {
+          const viaWorkspaceIdp = sso && account?.provider === sso.provider.id ? sso.tenantId : null;
+          token.sid = await createMainSession(user.id, viaWorkspaceIdp);
+        }
         return token;
       },
       redirect: ({ url }) => safeCallbackUrl(url),
@@ -42,6 +55,29 @@ export function authOptions(): NextAuthOptions {
       },
     },
   };
+}
+
+// A workspace's IdP vouched for someone: provision them into that workspace (just in time) and link
+// the IdP's subject to our user, so that next-auth then finds the user by that account and opens
+// the session (bound to this workspace, in the jwt callback). A refusal goes back to /signin.
+async function ssoSignIn(tenantId: string, account: Account, profile: Profile | undefined): Promise<string | true> {
+  const claims = (profile ?? {}) as OidcProfile;
+  if (!claims.email) return refusalUrl('SsoEmailUnverified');
+  if (claims.email_verified === false || claims.email_verified === 'false') return refusalUrl('SsoEmailUnverified');
+  const provisioned = await provisionSsoUser(tenantId, {
+    provider: account.provider,
+    subject: account.providerAccountId,
+    email: claims.email,
+    name: claims.name ?? null,
+  });
+  return provisioned.ok ? true : refusalUrl(provisioned.code, claims.email);
+}
+
+function refusalUrl(code: SsoRefusalCode, email?: string): string {
+  const url = new URL('/signin', appUrl());
+  url.searchParams.set('error', code);
+  if (email) url.searchParams.set('email', email);
+  return url.toString();
 }
 
 // Someone may have signed up with this address and a password before its owner ever used it. When

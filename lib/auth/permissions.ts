@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   'auditLog.read': ADMINS,
   'scim.manage': ADMINS,
   'billing.manage': OWNERS,
+  // An IdP connection can assert any member's identity, owners' included: only owners set one up.
+  'sso.manage': OWNERS,
   // Granting, changing or removing the owner role.
   'owners.manage': OWNERS,
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,11 +1,19 @@
 // Session rows (see prisma/schema.prisma, model Session). A main session (host null) is valid on
 // the hosts its cookie covers; a handed session on its one host only, and it dies with its parent.
+// A session opened through a workspace's IdP (ssoTenantId) serves that workspace only, and the root
+// site (lib/auth/current-session.ts); its handed children inherit that.
 import 'server-only';
 import { globalDb } from '../db/global-db';
 import { SESSION_MAX_AGE_SECONDS } from './session-cookie';
 
 export type SessionUser = { id: string; email: string; name: string | null; emailVerified: Date | null };
-export type LiveSession = { id: string; host: string | null; parentId: string | null; user: SessionUser };
+export type LiveSession = {
+  id: string;
+  host: string | null;
+  parentId: string | null;
+  ssoTenantId: string | null;
+  user: SessionUser;
+};
 
 /** True for a session handed to a custom domain (not to a subdomain of ours, as in development). */
 export function isCustomDomainSession(session: Pick<LiveSession, 'host'>, rootDomain: string): boolean {
@@ -14,16 +22,25 @@ export function isCustomDomainSession(session: Pick<LiveSession, 'host'>, rootDo
 
 const USER_FIELDS = { id: true, email: true, name: true, emailVerified: true } as const;
 
-export async function createMainSession(userId: string): Promise<string> {
+export async function createMainSession(userId: string, ssoTenantId: string | null = null): Promise<string> {
   const expires = new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000);
-  const session = await globalDb().session.create({ data: { userId, expires }, select: { id: true } });
+  const session = await globalDb().session.create({ data: { userId, expires, ssoTenantId }, select: { id: true } });
   return session.id;
 }
 
 /** A session for one host that the main session's cookie cannot reach; it expires with its parent. */
-export async function createHandedSession(parent: { id: string; userId: string; expires: Date }, host: string) {
+export async function createHandedSession(
+  parent: { id: string; userId: string; expires: Date; ssoTenantId: string | null },
+  host: string,
+) {
   const session = await globalDb().session.create({
-    data: { userId: parent.userId, host, parentId: parent.id, expires: parent.expires },
+    data: {
+      userId: parent.userId,
+      host,
+      parentId: parent.id,
+      expires: parent.expires,
+      ssoTenantId: parent.ssoTenantId,
+    },
     select: { id: true },
   });
   return session.id;
@@ -37,7 +54,7 @@ export async function findLiveSession(
 ): Promise<LiveSession | null> {
   const session = await globalDb().session.findFirst({
     where: { id: claims.sessionId, userId: claims.userId, expires: { gt: new Date() } },
-    select: { id: true, host: true, parentId: true, user: { select: USER_FIELDS } },
+    select: { id: true, host: true, parentId: true, ssoTenantId: true, user: { select: USER_FIELDS } },
   });
   if (!session) return null;
   const usableHere = session.host === null ? coveredByMainCookie : session.host === host;

@@ -1,5 +1,5 @@
-// Signs a user in on the root site from our own code (sign-up), the same way next-auth's callback
-// does: a main session row, and its id in the session cookie.
+// Signs a user in on the root site from our own code (sign-up, SAML), the same way next-auth's
+// callback does: a main session row, and its id in the session cookie.
 import 'server-only';
 import { cookies } from 'next/headers';
 import { appUrl } from './app-url';
@@ -7,8 +7,9 @@ import { SESSION_MAX_AGE_SECONDS, sessionCookieName, sessionCookieOptions } from
 import { createMainSession } from './session-store';
 import { encodeSessionToken } from './session-token';
 
-export async function startMainSession(userId: string): Promise<void> {
-  const sessionId = await createMainSession(userId);
+/** `ssoTenantId`: the workspace whose IdP vouched for the user; the session serves that one only. */
+export async function startMainSession(userId: string, ssoTenantId: string | null = null): Promise<void> {
+  const sessionId = await createMainSession(userId, ssoTenantId);
   (await cookies()).set(sessionCookieName(appUrl().hostname), await encodeSessionToken({ userId, sessionId }), {
     ...sessionCookieOptions(appUrl().hostname),
     maxAge: SESSION_MAX_AGE_SECONDS,

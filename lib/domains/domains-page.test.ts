@@ -51,7 +51,7 @@ async function signedIn(tenant: Tenant, role: Role): Promise<Member> {
   await tenantDb(tenant.id).membership.create({ data: { userId: user.id, role } });
   // Subdomains of localhost get no shared cookie: a session handed to the workspace's host.
   const mainId = await createMainSession(user.id);
-  const main = { id: mainId, userId: user.id, expires: new Date(Date.now() + 86_400_000) };
+  const main = { id: mainId, userId: user.id, expires: new Date(Date.now() + 86_400_000), ssoTenantId: null };
   const sessionId = await createHandedSession(main, hostOf(tenant));
   return { id: user.id, email: user.email, tenant, token: await encodeSessionToken({ userId: user.id, sessionId }) };
 }

@@ -1,10 +1,13 @@
 // npm run jobs:recheck-domains [-- --every 10]: re-checks every custom domain's DNS and records
 // status changes (a verified domain whose CNAME went away stops routing; a pending one whose records
 // appeared starts). Lists domains across workspaces as platform_admin, then records each check as
-// that domain's own workspace, so the same rules apply as to "check now".
+// that domain's own workspace, so the same rules apply as to "check now". Email domains claimed for
+// SSO are re-proven the same way: one whose TXT record is gone stops being verified (and SSO stops
+// covering its addresses), so a domain that changed hands stops trusting the old owner's IdP.
 import { parseArgs } from 'node:util';
 import { platformDb } from '../../lib/db/platform-db';
 import { checkDomain } from '../../lib/domains/check-domain';
+import { checkEmailDomain } from '../../lib/sso/check-email-domain';
 
 const { values } = parseArgs({ options: { every: { type: 'string' } } });
 const everyMinutes = values.every ? Number(values.every) : undefined;
@@ -33,6 +36,27 @@ async function recheckAll(): Promise<void> {
     }
   }
   console.log(`[domains] checked ${domains.length} domain(s), ${changed} changed`);
+  await recheckEmailDomains();
+}
+
+async function recheckEmailDomains(): Promise<void> {
+  const claims = await platformDb().ssoEmailDomain.findMany({
+    select: { id: true, tenantId: true, domain: true, verifiedAt: true },
+    orderBy: { lastCheckedAt: { sort: 'asc', nulls: 'first' } },
+  });
+  let changed = 0;
+  for (const claim of claims) {
+    try {
+      const outcome = await checkEmailDomain(claim.tenantId, null, claim.id);
+      if (outcome && outcome.verified !== (claim.verifiedAt !== null)) {
+        changed++;
+        console.log(`[sso] tenant=${claim.tenantId} email domain ${claim.domain} → verified=${outcome.verified}`);
+      }
+    } catch (error) {
+      console.error(`[sso] tenant=${claim.tenantId} email domain ${claim.domain}: check failed:`, error);
+    }
+  }
+  console.log(`[sso] checked ${claims.length} email domain(s), ${changed} changed`);
 }
 
 await recheckAll();

@@ -37,6 +37,14 @@ export async function issueHandoff(params: URLSearchParams, session: LiveSession
   if (!workspace || !(await findMembership(workspace.id, session.user.id))) {
     return noStore(new NextResponse('You are not a member of this workspace.', { status: 403 }));
   }
+  // A session from another workspace's IdP is good for that workspace only.
+  if (session.ssoTenantId && session.ssoTenantId !== workspace.id) {
+    return noStore(
+      new NextResponse("You signed in through another workspace's single sign-on. Sign out, then sign in here.", {
+        status: 403,
+      }),
+    );
+  }
 
   const token = randomToken();
   await globalDb().sessionHandoff.create({

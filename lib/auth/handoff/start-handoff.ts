@@ -9,20 +9,31 @@ import { cookieCoversHost } from '../session-cookie';
 import { handoffStateCookieName, handoffStateCookieOptions } from './handoff-state';
 import { noStore } from './no-store';
 
-export function startHandoff(host: string, nextPath: string | null): NextResponse {
+/**
+ * `through`: where the root site should send the browser first, given where to come back to (by
+ * default: straight to the handoff, or to /signin for hosts the cookie covers). Single sign-on
+ * passes its own start page, so the IdP's session is what gets handed over.
+ */
+export function startHandoff(
+  host: string,
+  nextPath: string | null,
+  through: (callbackUrl: string) => URL = defaultEntry,
+): NextResponse {
   const next = safeNextPath(nextPath);
-  if (cookieCoversHost(host)) {
-    const signIn = new URL('/signin', appUrl());
-    signIn.searchParams.set('callbackUrl', `${originForHost(host)}${next}`);
-    return noStore(NextResponse.redirect(signIn, 303));
-  }
+  if (cookieCoversHost(host)) return noStore(NextResponse.redirect(through(`${originForHost(host)}${next}`), 303));
   const state = randomToken();
   const issue = new URL('/auth/handoff', appUrl());
   issue.searchParams.set('host', host);
   issue.searchParams.set('state', state);
   issue.searchParams.set('next', next);
-  const response = NextResponse.redirect(issue, 303);
+  const response = NextResponse.redirect(through === defaultEntry ? issue : through(issue.toString()), 303);
   const secure = appUrl().protocol === 'https:';
   response.cookies.set(handoffStateCookieName(secure), state, handoffStateCookieOptions(secure));
   return noStore(response);
+}
+
+function defaultEntry(callbackUrl: string): URL {
+  const signIn = new URL('/signin', appUrl());
+  signIn.searchParams.set('callbackUrl', callbackUrl);
+  return signIn;
 }

@@ -4,14 +4,19 @@ import type { NextRequest } from 'next/server';
 import NextAuth from 'next-auth';
 import { appUrl } from '@/lib/auth/app-url';
 import { authOptions } from '@/lib/auth/auth-options';
+import { oidcSignInContext } from '@/lib/sso/oidc-sign-in-provider';
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
-function handler(request: NextRequest, context: Context) {
+async function handler(request: NextRequest, context: Context) {
   // next-auth 4 takes its own origin from NEXTAUTH_URL; magic links are built from it, so it comes
   // from APP_URL and never from the request's Host.
   process.env.NEXTAUTH_URL = new URL('/api/auth', appUrl()).toString();
-  return NextAuth(request, context, authOptions());
+  // /signin/sso-<slug> and /callback/sso-<slug>: that workspace's OIDC provider joins the list for
+  // this request only (providers are per workspace, so they cannot be a static list).
+  const [action, providerId] = (await context.params).nextauth;
+  const sso = (action === 'signin' || action === 'callback') && providerId ? await oidcSignInContext(providerId) : null;
+  return NextAuth(request, context, authOptions(sso ?? undefined));
 }
 
 export { handler as GET, handler as POST };

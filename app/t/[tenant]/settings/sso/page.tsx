@@ -1,11 +1,18 @@
-// SSO & SCIM settings (admins): the SCIM endpoint and token for the identity provider, and which
-// role each provisioned group gives. (OIDC/SAML sign-in settings will join this page.)
+// SSO & SCIM settings. Admins: the SCIM endpoint and token, and which role each provisioned group
+// gives. Owners also: the sign-in connection (OIDC or SAML), its policy and email domains — an IdP
+// can assert any member's identity, owners' included, so only owners may choose it.
 import { ActionForm } from '@/components/forms/action-form';
 import { SelectField } from '@/components/forms/select-field';
 import { SubmitButton } from '@/components/forms/submit-button';
+import { SsoConnectionSettings } from '@/components/sso/sso-connection-settings';
+import { appUrl } from '@/lib/auth/app-url';
+import { can } from '@/lib/auth/permissions';
 import { requireMember } from '@/lib/auth/require-member';
 import { listGroupRoles } from '@/lib/scim/list-group-roles';
 import { listScimTokens } from '@/lib/scim/list-scim-tokens';
+import { ssoProviderId } from '@/lib/sso/oidc-sign-in-provider';
+import { readSsoSettings } from '@/lib/sso/read-sso-settings';
+import { samlEndpoints } from '@/lib/sso/saml/saml-endpoints';
 import { workspaceUrl } from '@/lib/workspaces/workspace-url';
 import { mapGroupRoleAction, rotateScimTokenAction } from './actions';
 
@@ -17,15 +24,33 @@ const ROLE_OPTIONS = [
 const DATE = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 export default async function SsoSettingsPage({ params }: { params: Promise<{ tenant: string }> }) {
-  const { workspace, db } = await requireMember((await params).tenant, {
+  const { workspace, db, role } = await requireMember((await params).tenant, {
     path: '/settings/sso',
     permission: 'scim.manage',
   });
-  const [tokens, groups] = await Promise.all([listScimTokens(db), listGroupRoles(db)]);
+  const managesSso = can(role, 'sso.manage');
+  const [tokens, groups, ssoSettings] = await Promise.all([
+    listScimTokens(db),
+    listGroupRoles(db),
+    managesSso ? readSsoSettings(db) : null,
+  ]);
+  const saml = samlEndpoints(workspace.slug);
   const live = tokens.filter((token) => !token.revokedAt);
   return (
     <main className="mx-auto max-w-3xl space-y-10 px-6 py-12">
       <h1 className="text-2xl font-bold">SSO &amp; SCIM for {workspace.name}</h1>
+      {ssoSettings && (
+        <SsoConnectionSettings
+          settings={ssoSettings}
+          endpoints={{
+            oidcRedirectUri: new URL(`/api/auth/callback/${ssoProviderId(workspace.slug)}`, appUrl()).toString(),
+            samlEntityId: saml.entityId,
+            samlAcsUrl: saml.acsUrl,
+            samlMetadataUrl: saml.metadataUrl,
+            signInUrl: workspaceUrl(workspace.slug, '/auth/sso'),
+          }}
+        />
+      )}
       <section>
         <h2 className="text-lg font-semibold">SCIM provisioning</h2>
         <p className="mt-2 text-sm text-slate-600">

@@ -1,0 +1,52 @@
+// Root site: the Assertion Consumer Service. The IdP posts its signed response here; node-saml
+// checks it (signature, issuer, audience = this workspace, time, InResponseTo = a request of ours),
+// the assertion id is spent, the user is provisioned into this workspace only, and a session bound
+// to this workspace starts. Every refusal goes back to the sign-in page with a reason; the log
+// gets the tenant and the detail.
+import type { NextRequest } from 'next/server';
+import { NextResponse } from 'next/server';
+import { appUrl } from '@/lib/auth/app-url';
+import { noStore } from '@/lib/auth/handoff/no-store';
+import { safeCallbackUrl } from '@/lib/auth/safe-redirect';
+import { startMainSession } from '@/lib/auth/start-session';
+import { provisionSsoUser } from '@/lib/sso/provision-sso-user';
+import { samlConnectionFor } from '@/lib/sso/saml/saml-connection-for';
+import { verifySamlResponse } from '@/lib/sso/saml/verify-saml-response';
+import type { SsoRefusalCode } from '@/lib/sso/sso-refusal';
+import { workspaceEntryUrl } from '@/lib/workspaces/workspace-url';
+
+type Context = { params: Promise<{ slug: string }> };
+
+export async function POST(request: NextRequest, { params }: Context) {
+  const connection = await samlConnectionFor((await params).slug);
+  if (!connection) return new NextResponse('This workspace has no SAML single sign-on.', { status: 404 });
+  const form = await request.formData().catch(() => null);
+  const samlResponse = form?.get('SAMLResponse');
+  const relayState = form?.get('RelayState');
+  if (typeof samlResponse !== 'string' || !samlResponse) return refuse('SsoFailed');
+
+  const verified = await verifySamlResponse(connection, samlResponse);
+  if (!verified.ok) {
+    console.warn(`[sso] tenant=${connection.tenantId} SAML response refused: ${verified.reason}`);
+    return refuse('SsoFailed');
+  }
+  const provisioned = await provisionSsoUser(connection.tenantId, {
+    provider: `saml-${connection.slug}`,
+    subject: verified.nameId,
+    email: verified.email,
+    name: verified.name,
+  });
+  if (!provisioned.ok) return refuse(provisioned.code, verified.email);
+
+  await startMainSession(provisioned.userId, connection.tenantId);
+  const destination =
+    typeof relayState === 'string' && relayState ? safeCallbackUrl(relayState) : workspaceEntryUrl(connection.slug);
+  return noStore(NextResponse.redirect(destination, 303));
+}
+
+function refuse(code: SsoRefusalCode, email?: string): NextResponse {
+  const signIn = new URL('/signin', appUrl());
+  signIn.searchParams.set('error', code);
+  if (email) signIn.searchParams.set('email', email);
+  return noStore(NextResponse.redirect(signIn, 303));
+}

@@ -1,0 +1,31 @@
+// Fetches a document from an identity provider (OIDC discovery, SAML metadata) with a short timeout
+// and a size cap: an admin's typo or a hostile URL must not hang a request or fill memory.
+import 'server-only';
+
+const TIMEOUT_MS = 5_000;
+const MAX_BYTES = 256 * 1024;
+
+export type FetchedDocument = { ok: true; body: string } | { ok: false; message: string };
+
+export async function fetchIdentityProviderDocument(url: URL, accept: string): Promise<FetchedDocument> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      headers: { accept },
+      redirect: 'error',
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+  } catch (error) {
+    const reason =
+      error instanceof Error && error.name === 'TimeoutError'
+        ? 'it did not answer within 5 s'
+        : 'it could not be reached';
+    return { ok: false, message: `${url.href}: ${reason}.` };
+  }
+  if (!response.ok) return { ok: false, message: `${url.href} answered HTTP ${response.status}.` };
+  const declared = Number(response.headers.get('content-length') ?? 0);
+  if (declared > MAX_BYTES) return { ok: false, message: `${url.href} is larger than 256 KB.` };
+  const body = await response.text();
+  if (Buffer.byteLength(body) > MAX_BYTES) return { ok: false, message: `${url.href} is larger than 256 KB.` };
+  return { ok: true, body };
+}

@@ -1,0 +1,45 @@
+// The next-auth provider for one workspace's OIDC connection, built per request (the route handler
+// asks for it only when the path names `sso-<slug>`). Its id carries the workspace, so a callback
+// for workspace A is handled with A's issuer, client and keys, never B's.
+import 'server-only';
+import type { OAuthConfig } from 'next-auth/providers/oauth';
+import { decryptSecret } from './secret-box';
+import { workspaceSso } from './workspace-sso';
+
+export const SSO_PROVIDER_PREFIX = 'sso-';
+
+export type OidcProfile = { sub: string; email?: string; email_verified?: boolean | string; name?: string };
+
+export type SsoSignInContext = { tenantId: string; provider: OAuthConfig<OidcProfile> };
+
+export function ssoProviderId(slug: string): string {
+  return `${SSO_PROVIDER_PREFIX}${slug}`;
+}
+
+export async function oidcSignInContext(providerId: string): Promise<SsoSignInContext | null> {
+  if (!providerId.startsWith(SSO_PROVIDER_PREFIX)) return null;
+  const found = await workspaceSso(providerId.slice(SSO_PROVIDER_PREFIX.length));
+  const connection = found?.connection;
+  if (!found || connection?.protocol !== 'oidc') return null;
+  const { oidcIssuer, oidcClientId, oidcClientSecretEncrypted } = connection;
+  if (!oidcIssuer || !oidcClientId || !oidcClientSecretEncrypted) return null;
+  return {
+    tenantId: found.tenant.id,
+    provider: {
+      id: providerId,
+      name: `${found.tenant.name} single sign-on`,
+      type: 'oauth',
+      wellKnown: `${oidcIssuer.replace(/\/$/, '')}/.well-known/openid-configuration`,
+      clientId: oidcClientId,
+      clientSecret: decryptSecret(oidcClientSecretEncrypted, found.tenant.id),
+      authorization: { params: { scope: 'openid email profile' } },
+      idToken: true,
+      checks: ['pkce', 'state', 'nonce'],
+      profile: (profile) => ({
+        id: profile.sub,
+        email: profile.email?.toLowerCase() ?? null,
+        name: profile.name ?? null,
+      }),
+    },
+  };
+}

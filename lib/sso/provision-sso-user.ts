@@ -1,0 +1,92 @@
+// Just-in-time provisioning, for OIDC and SAML alike: an identity the workspace's IdP vouched for
+// becomes a user of ours and a member of that workspace (and of no other). The rules:
+// - the address must be in an email domain this workspace verified: its IdP speaks for that domain
+//   only, so it can never sign anyone in as, or link to, an address it does not own;
+// - an existing user with that address is linked, not duplicated; a password nobody proved the
+//   mailbox for is dropped (the IdP just proved it);
+// - a first sign-in gets the connection's default role, within the seat limit; an existing
+//   membership keeps its role; someone SCIM deactivated stays out.
+import 'server-only';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { refusalForOneMore } from '../billing/plan-limit';
+import { globalDb } from '../db/global-db';
+import { tenantDb } from '../db/tenant-db';
+import { domainOfEmail } from './email-domain-name';
+import type { SsoRefusalCode } from './sso-refusal';
+
+export type SsoIdentity = {
+  /** next-auth's provider id (sso-<slug>) or saml-<slug>: links the IdP's subject to the user. */
+  provider: string;
+  subject: string;
+  email: string;
+  name: string | null;
+};
+
+export type ProvisionResult = { ok: true; userId: string } | { ok: false; code: SsoRefusalCode };
+
+/** The checks alone, before anything is written (next-auth's signIn callback asks this first). */
+export async function ssoIdentityRefusal(tenantId: string, email: string): Promise<SsoRefusalCode | null> {
+  const domain = domainOfEmail(email);
+  const db = tenantDb(tenantId);
+  const verified = domain
+    ? await db.ssoEmailDomain.findFirst({ where: { domain, verifiedAt: { not: null } }, select: { id: true } })
+    : null;
+  if (!verified) return 'SsoDomainNotVerified';
+  const user = await globalDb().user.findFirst({ where: { email }, select: { id: true } });
+  if (user && (await db.scimUser.findFirst({ where: { userId: user.id, active: false }, select: { id: true } }))) {
+    return 'SsoDeactivated';
+  }
+  return null;
+}
+
+export async function provisionSsoUser(tenantId: string, identity: SsoIdentity): Promise<ProvisionResult> {
+  const email = identity.email.toLowerCase();
+  const refusal = await ssoIdentityRefusal(tenantId, email);
+  if (refusal) return { ok: false, code: refusal };
+
+  const userId = await linkOrCreateUser({ ...identity, email });
+  const db = tenantDb(tenantId);
+  return db.$transaction(async (tx): Promise<ProvisionResult> => {
+    const connection = await tx.ssoConnection.findFirst({ select: { defaultRole: true } });
+    if (!connection) return { ok: false, code: 'SsoUnavailable' };
+    const [membership] = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id::text AS id FROM memberships WHERE user_id = ${userId}::uuid FOR UPDATE`;
+    if (membership) return { ok: true, userId };
+    const seatRefusal = await refusalForOneMore(tx, tenantId, 'seats');
+    if (seatRefusal) return { ok: false, code: 'SsoNoSeat' };
+    await tx.membership.create({ data: { userId, role: connection.defaultRole } });
+    await recordAuditEvent(tx, {
+      actor: { id: userId, email },
+      action: 'sso.member.provisioned',
+      target: email,
+      details: { role: connection.defaultRole, provider: identity.provider },
+    });
+    return { ok: true, userId };
+  });
+}
+
+/** The user with this address (linked to this IdP subject), or a new one whose address is proven. */
+export async function linkOrCreateUser(identity: SsoIdentity): Promise<string> {
+  return globalDb().$transaction(async (tx) => {
+    const existing = await tx.user.findFirst({
+      where: { email: identity.email },
+      select: { id: true, emailVerified: true },
+    });
+    const user =
+      existing ??
+      (await tx.user.create({
+        data: { email: identity.email, name: identity.name, emailVerified: new Date() },
+        select: { id: true, emailVerified: true },
+      }));
+    if (!user.emailVerified) {
+      // Whoever registered this address before its owner proved it loses what they set up.
+      await tx.user.update({ where: { id: user.id }, data: { emailVerified: new Date(), passwordHash: null } });
+      await tx.session.deleteMany({ where: { userId: user.id } });
+      await tx.account.deleteMany({ where: { userId: user.id } });
+    }
+    const link = { provider: identity.provider, providerAccountId: identity.subject };
+    const linked = await tx.account.findFirst({ where: link, select: { userId: true } });
+    if (!linked) await tx.account.create({ data: { ...link, userId: user.id, type: 'sso' } });
+    return user.id;
+  });
+}

@@ -1,0 +1,30 @@
+// A workspace's SSO connection, looked up by slug for the sign-in routes (which run on the root
+// site, where no Host names the workspace). Secrets stay sealed here: only the OIDC provider
+// builder opens the client secret, at the moment next-auth needs it.
+import 'server-only';
+import { globalDb } from '../db/global-db';
+import { tenantDb } from '../db/tenant-db';
+
+export type WorkspaceSso = {
+  tenantId: string;
+  slug: string;
+  name: string;
+  protocol: 'oidc' | 'saml';
+};
+
+export async function workspaceSso(slug: string) {
+  const tenant = await globalDb().tenant.findFirst({ where: { slug }, select: { id: true, slug: true, name: true } });
+  if (!tenant) return null;
+  const connection = await tenantDb(tenant.id).ssoConnection.findFirst({
+    select: {
+      protocol: true,
+      oidcIssuer: true,
+      oidcClientId: true,
+      oidcClientSecretEncrypted: true,
+      samlIdpEntityId: true,
+      samlIdpSsoUrl: true,
+      samlIdpCertificates: true,
+    },
+  });
+  return connection ? { tenant, connection } : null;
+}
