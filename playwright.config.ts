@@ -3,7 +3,14 @@
 // builds once, starts the database and a mail catcher, then hands over to Playwright. The app runs
 // as in production (`next start`), twice: see e2e/support/e2e-servers.ts.
 import { defineConfig } from '@playwright/test';
-import { ACCOUNTS_SERVER, E2E_AUTH_SECRET, type E2eServer, HOSTS_SERVER, origin } from './e2e/support/e2e-servers';
+import {
+  ACCOUNTS_SERVER,
+  E2E_AUTH_SECRET,
+  E2E_SSO,
+  type E2eServer,
+  HOSTS_SERVER,
+  origin,
+} from './e2e/support/e2e-servers';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -25,6 +32,16 @@ const BILLING_ENV = onlySet({
   STRIPE_PRICE_PRO: process.env.E2E_STRIPE_PRICE_PRO,
 });
 
+// Single sign-on against the IdPs and the DNS server that each server's SSO spec starts.
+function ssoEnv(server: E2eServer) {
+  const ports = server === ACCOUNTS_SERVER ? E2E_SSO.accounts : E2E_SSO.hosts;
+  return {
+    SSO_ALLOW_HTTP: 'true',
+    SSO_ENCRYPTION_KEY: E2E_SSO.encryptionKey,
+    DOMAIN_CHECK_DNS_SERVERS: `127.0.0.1:${ports.dnsPort}`,
+  };
+}
+
 // An empty variable is not "unset" to lib/env.ts (it is invalid), so unset ones are left out.
 function onlySet(variables: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(Object.entries(variables).filter((entry): entry is [string, string] => Boolean(entry[1])));
@@ -42,6 +59,7 @@ function webServer(server: E2eServer) {
       APP_URL: origin(server),
       AUTH_SECRET: E2E_AUTH_SECRET,
       ...onlySet({ SMTP_URL: process.env.E2E_SMTP_URL }),
+      ...ssoEnv(server),
       ...(server === ACCOUNTS_SERVER ? BILLING_ENV : {}),
     },
   };

@@ -20,3 +20,11 @@ export function mailCatcherUrl(): string {
   if (!url) throw new Error('E2E_MAIL_CATCHER_URL is not set: run the e2e suite with `npm run test:e2e`');
   return url;
 }
+
+/** Single sign-on: the test IdPs speak plain http on loopback, and each server checks email-domain
+ *  TXT records against a DNS server its SSO spec starts on a fixed port. */
+export const E2E_SSO = {
+  encryptionKey: Buffer.alloc(32, 7).toString('base64'),
+  accounts: { dnsPort: 5391, oidcPort: 4455 },
+  hosts: { dnsPort: 5392, oidcPort: 4456 },
+} as const;
