@@ -139,8 +139,8 @@ export function SsoConnectionSettings({ settings, endpoints }: { settings: Setti
       <section className="space-y-3">
         <h3 className="font-semibold">Email domains</h3>
         <p className="text-sm text-slate-600">
-          Single sign-on signs in addresses of verified domains only. Prove each domain with a DNS TXT record, and
-          keep the record: the scheduled re-check un-verifies a domain whose record is gone.
+          Single sign-on signs in addresses of verified domains only. Prove each domain with a DNS TXT record, and keep
+          the record: the scheduled re-check un-verifies a domain whose record is gone.
         </p>
         <ul className="space-y-4">
           {domains.map((claim) => (
