@@ -3,6 +3,7 @@ import 'server-only';
 import { hashPassword } from '../auth/password';
 import { globalDb } from '../db/global-db';
 import { isUniqueViolation } from '../db/unique-violation';
+import { ssoRouteForEmail } from '../sso/sso-route-for-email';
 import { createWorkspace, slugProblem } from '../workspaces/create-workspace';
 
 export type SignUpInput = { name: string; email: string; password: string; workspaceName: string; slug: string };
@@ -11,6 +12,14 @@ export type SignUpResult =
   | { ok: false; field: 'email' | 'slug'; error: string };
 
 export async function signUp(input: SignUpInput): Promise<SignUpResult> {
+  // An address whose organisation requires SSO gets no password account: its IdP decides who it is.
+  if ((await ssoRouteForEmail(input.email))?.ssoRequired) {
+    return {
+      ok: false,
+      field: 'email',
+      error: 'Your organisation requires single sign-on for this address. Sign in with SSO instead.',
+    };
+  }
   if (await globalDb().user.findFirst({ where: { email: input.email }, select: { id: true } })) {
     return { ok: false, field: 'email', error: 'An account with this email already exists. Sign in instead.' };
   }

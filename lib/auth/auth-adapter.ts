@@ -22,7 +22,11 @@ export function authAdapter(): Adapter {
         select: USER_FIELDS,
       });
     },
-    getUser: (id) => db.user.findFirst({ where: { id }, select: USER_FIELDS }),
+    // next-auth asks this only for "the user already signed in" (the cookie's `sub`), to link a new
+    // OAuth account to them. Our sessions are rows: that cookie may be revoked, or bound to one
+    // workspace's IdP, and linking through it would mint an unbound session for its user. So no
+    // implicit linking: an OAuth sign-in finds its user by the account, or by a proven email.
+    getUser: async () => null,
     getUserByEmail: (email) => db.user.findFirst({ where: { email: email.toLowerCase() }, select: USER_FIELDS }),
     async getUserByAccount({ provider, providerAccountId }) {
       const account = await db.account.findFirst({

@@ -30,7 +30,7 @@ export function authOptions(sso?: SsoSignInContext): NextAuthOptions {
     pages: { signIn: '/signin', error: '/signin', verifyRequest: '/signin/check-email' },
     callbacks: {
       async signIn({ user, account, profile, email }) {
-        if (sso && account?.provider === sso.provider.id) return ssoSignIn(sso.tenantId, account, profile);
+        if (sso && account?.provider === sso.provider.id) return ssoSignIn(sso.tenantId, account, profile, user.email);
         // Where a workspace requires SSO of this address's domain, nothing else signs it in.
         if (user.email && (await ssoRouteForEmail(user.email))?.ssoRequired) {
           return refusalUrl('SsoRequired', user.email);
@@ -60,7 +60,13 @@ export function authOptions(sso?: SsoSignInContext): NextAuthOptions {
 // A workspace's IdP vouched for someone: provision them into that workspace (just in time) and link
 // the IdP's subject to our user, so that next-auth then finds the user by that account and opens
 // the session (bound to this workspace, in the jwt callback). A refusal goes back to /signin.
-async function ssoSignIn(tenantId: string, account: Account, profile: Profile | undefined): Promise<string | true> {
+async function ssoSignIn(
+  tenantId: string,
+  account: Account,
+  profile: Profile | undefined,
+  // next-auth's user: the one it found by this provider and subject (and will sign in), or the profile.
+  nextAuthUserEmail: string | null | undefined,
+): Promise<string | true> {
   const claims = (profile ?? {}) as OidcProfile;
   if (!claims.email) return refusalUrl('SsoEmailUnverified');
   if (claims.email_verified === false || claims.email_verified === 'false') return refusalUrl('SsoEmailUnverified');
@@ -70,7 +76,9 @@ async function ssoSignIn(tenantId: string, account: Account, profile: Profile | 
     email: claims.email,
     name: claims.name ?? null,
   });
-  return provisioned.ok ? true : refusalUrl(provisioned.code, claims.email);
+  if (!provisioned.ok) return refusalUrl(provisioned.code, claims.email);
+  // Whoever next-auth is about to sign in must be the person just provisioned.
+  return nextAuthUserEmail?.toLowerCase() === claims.email.toLowerCase() ? true : refusalUrl('SsoIdentityChanged');
 }
 
 function refusalUrl(code: SsoRefusalCode, email?: string): string {

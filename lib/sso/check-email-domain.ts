@@ -1,11 +1,14 @@
 // "Check now" for a claimed email domain: the TXT record (the custom-domain check's ownership half),
 // then record_email_domain_check(), which refuses a domain another workspace already verified.
-// A DNS outage changes nothing; a proof that disappears un-verifies the claim.
+// A DNS outage changes nothing; a proof that disappears un-verifies the claim and ends the sessions
+// the IdP opened for that domain; a newly verified domain under "SSO required" ends its users' other
+// sessions.
 import 'server-only';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { tenantDb } from '../db/tenant-db';
 import { checkOwnershipRecord, type DomainResolver } from '../domains/check-domain-dns';
 import { domainResolver } from '../domains/routing-target';
+import { endIdpSessionsForDomain, endOtherSessionsForDomains } from './end-domain-sessions';
 import type { SsoActor } from './sso-actor';
 
 export type EmailDomainCheck = { verified: boolean; reason: string | null };
@@ -28,7 +31,7 @@ export async function checkEmailDomain(
     return { verified: claim.verifiedAt !== null, reason: ownership.reason };
   }
   const proven = ownership.state === 'proven';
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ verified: boolean; status_reason: string | null }[]>`
       SELECT verified, status_reason FROM record_email_domain_check(${claim.id}::uuid, ${proven}, ${
         ownership.state === 'unproven' ? ownership.reason : null
@@ -46,4 +49,11 @@ export async function checkEmailDomain(
     }
     return { verified: row.verified, reason: row.status_reason };
   });
+  const wasVerified = claim.verifiedAt !== null;
+  if (wasVerified && !result.verified) await endIdpSessionsForDomain(tenantId, claim.domain);
+  if (!wasVerified && result.verified) {
+    const connection = await db.ssoConnection.findFirst({ select: { ssoRequired: true } });
+    if (connection?.ssoRequired) await endOtherSessionsForDomains(tenantId, [claim.domain]);
+  }
+  return result;
 }

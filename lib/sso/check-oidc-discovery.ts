@@ -3,8 +3,10 @@
 // endpoints sign-in needs. A typo is caught on the settings page, not at a user's first sign-in.
 import 'server-only';
 import { z } from 'zod';
+import { env } from '../env';
 import { fetchIdentityProviderDocument } from './fetch-identity-provider-document';
 import { checkIdentityProviderUrl } from './identity-provider-url';
+import { resolvesToPublicAddresses } from './public-address';
 
 const DiscoveryDocument = z.object({
   issuer: z.string(),
@@ -38,6 +40,14 @@ export async function checkOidcDiscovery(issuerInput: string): Promise<Discovery
       ok: false,
       message: `Discovery failed: the provider calls itself ${document.data.issuer}, not ${issuer}.`,
     };
+  }
+  // Sign-in calls these from our server too: they get the same rules as the issuer.
+  for (const endpoint of [document.data.authorization_endpoint, document.data.token_endpoint, document.data.jwks_uri]) {
+    const endpointCheck = checkIdentityProviderUrl(endpoint, `The provider's endpoint ${endpoint}`);
+    if (!endpointCheck.ok) return { ok: false, message: `Discovery failed: ${endpointCheck.message}` };
+    if (!env().SSO_ALLOW_HTTP && !(await resolvesToPublicAddresses(endpointCheck.url.hostname))) {
+      return { ok: false, message: `Discovery failed: ${endpointCheck.url.host} is not a public internet address.` };
+    }
   }
   if (document.data.response_types_supported && !document.data.response_types_supported.includes('code')) {
     return { ok: false, message: 'Discovery failed: the provider does not support the authorization code flow.' };

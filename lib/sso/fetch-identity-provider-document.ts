@@ -1,6 +1,10 @@
 // Fetches a document from an identity provider (OIDC discovery, SAML metadata) with a short timeout
-// and a size cap: an admin's typo or a hostile URL must not hang a request or fill memory.
+// and a size cap, from public addresses only: an admin's typo or a hostile URL must not hang a
+// request, fill memory or probe our own network. (Redirects are refused, so the check holds for
+// the one request made; a DNS answer that changes between check and fetch is not covered.)
 import 'server-only';
+import { env } from '../env';
+import { resolvesToPublicAddresses } from './public-address';
 
 const TIMEOUT_MS = 5_000;
 const MAX_BYTES = 256 * 1024;
@@ -8,6 +12,9 @@ const MAX_BYTES = 256 * 1024;
 export type FetchedDocument = { ok: true; body: string } | { ok: false; message: string };
 
 export async function fetchIdentityProviderDocument(url: URL, accept: string): Promise<FetchedDocument> {
+  if (!env().SSO_ALLOW_HTTP && !(await resolvesToPublicAddresses(url.hostname))) {
+    return { ok: false, message: `${url.host} is not a public internet address.` };
+  }
   let response: Response;
   try {
     response = await fetch(url, {

@@ -45,6 +45,7 @@ export async function provisionSsoUser(tenantId: string, identity: SsoIdentity):
   if (refusal) return { ok: false, code: refusal };
 
   const userId = await linkOrCreateUser({ ...identity, email });
+  if (!userId) return { ok: false, code: 'SsoIdentityChanged' };
   const db = tenantDb(tenantId);
   return db.$transaction(async (tx): Promise<ProvisionResult> => {
     const connection = await tx.ssoConnection.findFirst({ select: { defaultRole: true } });
@@ -65,9 +66,17 @@ export async function provisionSsoUser(tenantId: string, identity: SsoIdentity):
   });
 }
 
-/** The user with this address (linked to this IdP subject), or a new one whose address is proven. */
-export async function linkOrCreateUser(identity: SsoIdentity): Promise<string> {
+/**
+ * The user with this address (linked to this IdP subject), or a new one whose address is proven.
+ * Null when the IdP's subject is already linked to someone else: an IdP that re-labels a subject
+ * (or a domain that left the workspace, or a reused slug) must not move a person's sign-in onto
+ * another user, nor sign in the old one under a new address.
+ */
+export async function linkOrCreateUser(identity: SsoIdentity): Promise<string | null> {
   return globalDb().$transaction(async (tx) => {
+    const link = { provider: identity.provider, providerAccountId: identity.subject };
+    const linked = await tx.account.findFirst({ where: link, select: { user: { select: { id: true, email: true } } } });
+    if (linked && linked.user.email !== identity.email) return null;
     const existing = await tx.user.findFirst({
       where: { email: identity.email },
       select: { id: true, emailVerified: true },
@@ -84,8 +93,6 @@ export async function linkOrCreateUser(identity: SsoIdentity): Promise<string> {
       await tx.session.deleteMany({ where: { userId: user.id } });
       await tx.account.deleteMany({ where: { userId: user.id } });
     }
-    const link = { provider: identity.provider, providerAccountId: identity.subject };
-    const linked = await tx.account.findFirst({ where: link, select: { userId: true } });
     if (!linked) await tx.account.create({ data: { ...link, userId: user.id, type: 'sso' } });
     return user.id;
   });

@@ -4,6 +4,8 @@ import 'server-only';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { globalDb } from '../db/global-db';
 import { tenantDb } from '../db/tenant-db';
+import { ssoProviderId } from './oidc-sign-in-provider';
+import { samlProviderId } from './saml/saml-endpoints';
 import type { SsoActor } from './sso-actor';
 
 export async function removeSsoConnection(tenantId: string, actor: SsoActor): Promise<boolean> {
@@ -13,5 +15,11 @@ export async function removeSsoConnection(tenantId: string, actor: SsoActor): Pr
     return count > 0;
   });
   if (removed) await globalDb().session.deleteMany({ where: { ssoTenantId: tenantId } });
+  // Its subjects' links go too: a later connection (another IdP) starts from verified emails again.
+  if (removed) {
+    const slug = (await globalDb().tenant.findFirst({ where: { id: tenantId }, select: { slug: true } }))?.slug;
+    if (slug)
+      await globalDb().account.deleteMany({ where: { provider: { in: [ssoProviderId(slug), samlProviderId(slug)] } } });
+  }
   return removed;
 }

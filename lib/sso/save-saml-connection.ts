@@ -31,6 +31,8 @@ export async function saveSamlConnection(
     if (error instanceof SamlMetadataError) return { ok: false, field: xml.field, message: error.message };
     throw error;
   }
+  const signInUrl = checkIdentityProviderUrl(metadata.ssoUrl, "The IdP's sign-in URL (SingleSignOnService)");
+  if (!signInUrl.ok) return { ok: false, field: xml.field, message: signInUrl.message };
   const fields = {
     protocol: 'saml' as const,
     samlIdpEntityId: metadata.entityId,

@@ -8,6 +8,8 @@ export const SSO_REFUSALS = {
   SsoDeactivated: 'Your identity provider has deactivated your access to this workspace.',
   SsoNoSeat: 'This workspace has no free seat. Ask one of its owners to upgrade the plan.',
   SsoUnavailable: 'Single sign-on is not set up for this workspace any more.',
+  SsoIdentityChanged:
+    'Your identity provider now gives your account a different email address. Ask your administrator to fix it.',
   SsoFailed: 'Single sign-on failed. Try again, or ask your administrator.',
 } as const;
 

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Account } from 'next-auth';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTenant } from '../../tests/support/tenants';
+import { signUp } from '../accounts/sign-up';
 import { authOptions } from '../auth/auth-options';
 import { currentSession } from '../auth/current-session';
 import { sessionCookieName } from '../auth/session-cookie';
@@ -15,6 +16,8 @@ import { globalDb } from '../db/global-db';
 import { tenantDb } from '../db/tenant-db';
 import type { SsoSignInContext } from './oidc-sign-in-provider';
 import { provisionSsoUser, type SsoIdentity } from './provision-sso-user';
+import { removeEmailDomain } from './remove-email-domain';
+import { workspaceSso } from './workspace-sso';
 
 const request = vi.hoisted(() => ({ headers: new Headers(), cookies: new Map<string, string>() }));
 vi.mock('next/headers', () => ({
@@ -147,6 +150,57 @@ describe('just-in-time provisioning', () => {
   });
 });
 
+describe('links between an IdP’s subjects and our users', () => {
+  it('never move: a subject linked to one user cannot sign in as, or under the address of, another', async () => {
+    const subject = `sub-${randomUUID()}`;
+    const first = await provisionSsoUser(acme.id, {
+      ...identity(`first-${randomUUID().slice(0, 6)}@${acmeDomain}`),
+      subject,
+    });
+    if (!first.ok) throw new Error(first.code);
+    const relabelled = await provisionSsoUser(acme.id, {
+      ...identity(`second-${randomUUID().slice(0, 6)}@${acmeDomain}`),
+      subject,
+    });
+    expect(relabelled).toEqual({ ok: false, code: 'SsoIdentityChanged' });
+  });
+
+  it('a domain that leaves the workspace ends the sessions its IdP opened there', async () => {
+    const domain = `leaving-${randomUUID().slice(0, 8)}.example`;
+    const claim = await tenantDb(acme.id).ssoEmailDomain.create({ data: { domain, verificationToken: 't' } });
+    await tenantDb(acme.id).$queryRaw`SELECT * FROM record_email_domain_check(${claim.id}::uuid, true, NULL)`;
+    const user = await globalDb().user.create({ data: { email: `someone@${domain}` } });
+    const bound = await createMainSession(user.id, acme.id);
+    const plain = await createMainSession(user.id);
+    await removeEmailDomain(acme.id, { id: user.id, email: user.email }, claim.id);
+    expect(await globalDb().session.findFirst({ where: { id: bound } })).toBeNull();
+    expect(await globalDb().session.findFirst({ where: { id: plain } })).not.toBeNull();
+  });
+});
+
+describe('a workspace’s single sign-on', () => {
+  it('is offered only once the workspace has verified an email domain', async () => {
+    const fresh = await createTenant('jit-fresh');
+    await connect(fresh);
+    expect(await workspaceSso(fresh.slug)).toBeNull();
+    await verifiedDomainOf(fresh);
+    expect((await workspaceSso(fresh.slug))?.tenant.id).toBe(fresh.id);
+  });
+
+  it('where required, leaves no way to sign up with a password', async () => {
+    const email = `newcomer-${randomUUID().slice(0, 8)}@${globexDomain}`;
+    const result = await signUp({
+      name: 'New Comer',
+      email,
+      password: 'a-long-enough-password',
+      workspaceName: 'Newcomer Inc',
+      slug: `newcomer-${randomUUID().slice(0, 8)}`,
+    });
+    expect(result).toMatchObject({ ok: false, field: 'email', error: expect.stringContaining('single sign-on') });
+    expect(await globalDb().user.count({ where: { email } })).toBe(0);
+  });
+});
+
 describe('next-auth’s signIn callback', () => {
   const ssoContext = (tenant: Tenant): SsoSignInContext => ({
     tenantId: tenant.id,
@@ -177,6 +231,16 @@ describe('next-auth’s signIn callback', () => {
       profile: { email, email_verified: false },
     });
     expect(unverified).toContain('error=SsoEmailUnverified');
+  });
+
+  it('refuses when the user next-auth found by the subject is not the one the IdP now names', async () => {
+    const email = `named-${randomUUID().slice(0, 8)}@${acmeDomain}`;
+    const refused = await signIn(ssoContext(acme), {
+      user: { id: randomUUID(), email: `someone-else@${acmeDomain}` },
+      account: account(`sso-${acme.slug}`),
+      profile: { email },
+    });
+    expect(refused).toContain('error=SsoIdentityChanged');
   });
 
   it('refuses A’s provider an address of B’s domain', async () => {

@@ -4,8 +4,8 @@
 import 'server-only';
 import { z } from 'zod';
 import { recordAuditEvent } from '../audit/record-audit-event';
-import { globalDb } from '../db/global-db';
 import { tenantDb } from '../db/tenant-db';
+import { endOtherSessionsForDomains } from './end-domain-sessions';
 import type { SsoActor } from './sso-actor';
 
 export const SsoPolicyInput = z.object({
@@ -33,15 +33,6 @@ export async function updateSsoPolicy(tenantId: string, actor: SsoActor, input: 
     const newlyRequired = input.ssoRequired && !connection.ssoRequired;
     return { ok: true, domains: newlyRequired ? verified.map((row) => row.domain) : [] };
   });
-  if (outcome.ok && outcome.domains?.length) await endNonSsoSessions(tenantId, outcome.domains);
+  if (outcome.ok && outcome.domains) await endOtherSessionsForDomains(tenantId, outcome.domains);
   return outcome.ok ? { ok: true } : outcome;
-}
-
-async function endNonSsoSessions(tenantId: string, domains: string[]): Promise<void> {
-  await globalDb().session.deleteMany({
-    where: {
-      OR: [{ ssoTenantId: null }, { ssoTenantId: { not: tenantId } }],
-      user: { OR: domains.map((domain) => ({ email: { endsWith: `@${domain}` } })) },
-    },
-  });
 }

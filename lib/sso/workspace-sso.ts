@@ -1,16 +1,11 @@
 // A workspace's SSO connection, looked up by slug for the sign-in routes (which run on the root
-// site, where no Host names the workspace). Secrets stay sealed here: only the OIDC provider
+// site, where no Host names the workspace). Null until the workspace has verified an email domain:
+// before that its IdP could sign nobody in, and offering it would only make our sign-in page a
+// springboard to whatever URL an owner typed. Secrets stay sealed here: only the OIDC provider
 // builder opens the client secret, at the moment next-auth needs it.
 import 'server-only';
 import { globalDb } from '../db/global-db';
 import { tenantDb } from '../db/tenant-db';
-
-export type WorkspaceSso = {
-  tenantId: string;
-  slug: string;
-  name: string;
-  protocol: 'oidc' | 'saml';
-};
 
 export async function workspaceSso(slug: string) {
   const tenant = await globalDb().tenant.findFirst({ where: { slug }, select: { id: true, slug: true, name: true } });
@@ -26,5 +21,10 @@ export async function workspaceSso(slug: string) {
       samlIdpCertificates: true,
     },
   });
-  return connection ? { tenant, connection } : null;
+  if (!connection) return null;
+  const verified = await tenantDb(tenant.id).ssoEmailDomain.findFirst({
+    where: { verifiedAt: { not: null } },
+    select: { id: true },
+  });
+  return verified ? { tenant, connection } : null;
 }

@@ -48,6 +48,9 @@ export function samlClient(connection: SamlConnection, requests = new SamlReques
     requestIdExpirationPeriodMs: SAML_REQUEST_LIFETIME_MS,
     cacheProvider: requests,
     acceptedClockSkewMs: SAML_CLOCK_SKEW_MS,
+    // An assertion older than a request's lifetime is refused even if it states no NotOnOrAfter,
+    // so the replay record (kept at least that long) always outlives it.
+    maxAssertionAgeMs: SAML_REQUEST_LIFETIME_MS,
     identifierFormat: EMAIL_NAME_ID,
     // Requesting PasswordProtectedTransport "exactly" makes IdPs refuse users who signed in with MFA,
     // a passkey or Windows auth (Entra ID: AADSTS75011). The IdP's policy decides how users sign in.

@@ -16,3 +16,8 @@ export function samlEndpoints(slug: string): SamlEndpoints {
   const entityId = `${appUrl().origin}/api/sso/saml/${encodeURIComponent(slug)}`;
   return { entityId, acsUrl: `${entityId}/acs`, metadataUrl: `${entityId}/metadata` };
 }
+
+/** The provider name under which a SAML subject is linked to our user (accounts.provider). */
+export function samlProviderId(slug: string): string {
+  return `saml-${slug}`;
+}

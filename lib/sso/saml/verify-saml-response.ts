@@ -139,8 +139,11 @@ function assertionFacts(profile: Profile): { id: string; replayableUntil: Date }
   ]
     .map((value) => (value ? Date.parse(value) : Number.NaN))
     .filter((time) => !Number.isNaN(time));
+  // Without an expiry, maxAssertionAgeMs bounds it: issued at most a lifetime (plus skew either side) ago.
   const until =
-    expiries.length > 0 ? Math.max(...expiries) + SAML_CLOCK_SKEW_MS : Date.now() + SAML_REQUEST_LIFETIME_MS;
+    expiries.length > 0
+      ? Math.max(...expiries) + SAML_CLOCK_SKEW_MS
+      : Date.now() + SAML_REQUEST_LIFETIME_MS + 2 * SAML_CLOCK_SKEW_MS;
   return { id: $.ID, replayableUntil: new Date(until) };
 }
 

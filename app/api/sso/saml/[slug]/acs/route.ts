@@ -11,6 +11,7 @@ import { safeCallbackUrl } from '@/lib/auth/safe-redirect';
 import { startMainSession } from '@/lib/auth/start-session';
 import { provisionSsoUser } from '@/lib/sso/provision-sso-user';
 import { samlConnectionFor } from '@/lib/sso/saml/saml-connection-for';
+import { samlProviderId } from '@/lib/sso/saml/saml-endpoints';
 import { verifySamlResponse } from '@/lib/sso/saml/verify-saml-response';
 import type { SsoRefusalCode } from '@/lib/sso/sso-refusal';
 import { workspaceEntryUrl } from '@/lib/workspaces/workspace-url';
@@ -31,7 +32,7 @@ export async function POST(request: NextRequest, { params }: Context) {
     return refuse('SsoFailed');
   }
   const provisioned = await provisionSsoUser(connection.tenantId, {
-    provider: `saml-${connection.slug}`,
+    provider: samlProviderId(connection.slug),
     subject: verified.nameId,
     email: verified.email,
     name: verified.name,

@@ -1,0 +1,53 @@
+// Our server fetches URLs a workspace owner typed (OIDC discovery, SAML metadata), and anyone can
+// sign up and own a workspace: those URLs must not reach our own network (cloud metadata at
+// 169.254.169.254, databases, admin ports). A host is refused when any address it resolves to is
+// private, loopback, link-local or otherwise not on the public internet. SSO_ALLOW_HTTP (the e2e
+// suite's loopback IdPs) lifts this, as it lifts https.
+import 'server-only';
+import { lookup } from 'node:dns/promises';
+import { BlockList, isIP } from 'node:net';
+
+const NOT_PUBLIC = new BlockList();
+for (const [network, prefix] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['224.0.0.0', 3],
+] as const) {
+  NOT_PUBLIC.addSubnet(network, prefix, 'ipv4');
+}
+for (const [network, prefix] of [
+  ['::', 127],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+] as const) {
+  NOT_PUBLIC.addSubnet(network, prefix, 'ipv6');
+}
+
+export function isPublicAddress(address: string): boolean {
+  const family = isIP(address);
+  if (family === 0) return false;
+  // IPv4-mapped IPv6 (::ffff:10.0.0.1) is the IPv4 address in disguise.
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
+  if (mapped) return !NOT_PUBLIC.check(mapped, 'ipv4');
+  return !NOT_PUBLIC.check(address, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+/** True when every address the host resolves to is public (false when it does not resolve). */
+export async function resolvesToPublicAddresses(hostname: string): Promise<boolean> {
+  const bare = hostname.replace(/^\[|\]$/g, '');
+  if (isIP(bare)) return isPublicAddress(bare);
+  try {
+    const addresses = await lookup(bare, { all: true, verbatim: true });
+    return addresses.length > 0 && addresses.every(({ address }) => isPublicAddress(address));
+  } catch {
+    return false;
+  }
+}
