@@ -3,10 +3,10 @@
 // so linking through it would mint a fresh, unbound session for its user. Our adapter refuses to
 // name a signed-in user (getUser → null): this drives next-auth's own callback handler to show it.
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { decode } from 'next-auth/jwt';
 import { expect, it, vi } from 'vitest';
-// next-auth's internal callback handler (not exported): the code that decides to link.
-import callbackHandler from '../../node_modules/next-auth/core/lib/callback-handler.js';
 import { createTenant } from '../../tests/support/tenants';
 import { globalDb } from '../db/global-db';
 import { authAdapter } from './auth-adapter';
@@ -14,6 +14,13 @@ import { authOptions } from './auth-options';
 import { authSecret } from './auth-secret';
 import { createMainSession, endAllSessionsOf } from './session-store';
 import { encodeSessionToken } from './session-token';
+
+// next-auth's internal callback handler (not in its package exports): the code that decides to link.
+type CallbackHandler = (params: Record<string, unknown>) => Promise<{ user: { id: string; email?: string | null } }>;
+const require = createRequire(import.meta.url);
+const callbackHandler: CallbackHandler = require(
+  path.join(path.dirname(require.resolve('next-auth')), 'core/lib/callback-handler.js'),
+).default;
 
 vi.mock('next/headers', () => ({
   headers: async () => new Headers(),
