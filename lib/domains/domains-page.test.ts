@@ -6,36 +6,18 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { addDomain, checkDomainNow, removeDomain } from '../../app/t/[tenant]/settings/domains/actions';
 import { startDnsServer, type TestDnsServer } from '../../tests/support/dns-server';
 import { createTenant } from '../../tests/support/tenants';
-import { type ActionState, IDLE } from '../actions/action-state';
+import { type Member, signedInMember, submitAs, type Tenant } from '../../tests/support/workspace-members';
 import { ROLE_REFUSAL } from '../actions/tenant-action';
-import { originForHost } from '../auth/app-url';
-import { sessionCookieName } from '../auth/session-cookie';
-import { createHandedSession, createMainSession } from '../auth/session-store';
-import { encodeSessionToken } from '../auth/session-token';
-import { globalDb } from '../db/global-db';
 import { tenantDb } from '../db/tenant-db';
-import type { Role } from '../generated/prisma/enums';
 import { customDomainRoute } from './custom-domain-routes';
 import { describeDomain } from './describe-domain';
 import { challengeRecordName } from './dns-records';
 import { listDomains } from './list-domains';
 import { routingTarget } from './routing-target';
 
-const request = vi.hoisted(() => ({ headers: new Headers(), cookies: new Map<string, string>() }));
-vi.mock('next/headers', () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({
-    get: (name: string) => {
-      const value = request.cookies.get(name);
-      return value === undefined ? undefined : { name, value };
-    },
-  }),
-}));
+vi.mock('next/headers', () => import('../../tests/support/next-request-stub'));
 const revalidatePath = vi.hoisted(() => vi.fn());
 vi.mock('next/cache', () => ({ revalidatePath }));
-
-type Tenant = { id: string; slug: string };
-type Member = { id: string; email: string; tenant: Tenant; token: string };
 
 let dns: TestDnsServer;
 let acme: Tenant;
@@ -44,37 +26,13 @@ let acmeAdmin: Member;
 let acmeMember: Member;
 let globexAdmin: Member;
 
-const hostOf = (tenant: Tenant) => `${tenant.slug}.localhost`;
-
-async function signedIn(tenant: Tenant, role: Role): Promise<Member> {
-  const user = await globalDb().user.create({ data: { email: `${role}-${randomUUID()}@example.test` } });
-  await tenantDb(tenant.id).membership.create({ data: { userId: user.id, role } });
-  // Subdomains of localhost get no shared cookie: a session handed to the workspace's host.
-  const mainId = await createMainSession(user.id);
-  const main = { id: mainId, userId: user.id, expires: new Date(Date.now() + 86_400_000), ssoTenantId: null };
-  const sessionId = await createHandedSession(main, hostOf(tenant));
-  return { id: user.id, email: user.email, tenant, token: await encodeSessionToken({ userId: user.id, sessionId }) };
-}
-
-type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
-
-/** Submits a form as this member, from a page on their workspace's host. */
-function submit(member: Member, action: Action, fields: Record<string, string>): Promise<ActionState> {
-  const host = hostOf(member.tenant);
-  request.headers = new Headers({ host, origin: originForHost(host) });
-  request.cookies = new Map([[sessionCookieName(host), member.token]]);
-  const formData = new FormData();
-  for (const [name, value] of Object.entries(fields)) formData.set(name, value);
-  return action(IDLE, formData);
-}
-
 const newHost = () => `app.${randomUUID().slice(0, 8)}.example`;
 const domainsOf = (tenant: Tenant) => tenantDb(tenant.id).domain.findMany({ orderBy: { createdAt: 'asc' } });
 const auditOf = (tenant: Tenant, action: string, target: string) =>
   tenantDb(tenant.id).auditEvent.findMany({ where: { action, target } });
 
 async function added(member: Member, hostname: string) {
-  expect(await submit(member, addDomain, { hostname })).toMatchObject({ status: 'ok' });
+  expect(await submitAs(member, addDomain, { hostname })).toMatchObject({ status: 'ok' });
   const domain = (await domainsOf(member.tenant)).find((row) => row.hostname === hostname);
   if (!domain) throw new Error(`${hostname} was not added`);
   return domain;
@@ -92,9 +50,9 @@ beforeAll(async () => {
   process.env.DOMAIN_CHECK_DNS_SERVERS = `127.0.0.1:${dns.port}`;
   acme = await createTenant('page-acme', { plan: 'pro' });
   globex = await createTenant('page-globex', { plan: 'pro' });
-  acmeAdmin = await signedIn(acme, 'admin');
-  acmeMember = await signedIn(acme, 'member');
-  globexAdmin = await signedIn(globex, 'owner');
+  acmeAdmin = await signedInMember(acme, 'admin');
+  acmeMember = await signedInMember(acme, 'member');
+  globexAdmin = await signedInMember(globex, 'owner');
 });
 afterAll(async () => {
   await dns.close();
@@ -106,7 +64,7 @@ beforeEach(() => {
 describe('addDomain', () => {
   it('adds a pending domain, audits it and refreshes the page', async () => {
     const hostname = newHost();
-    const result = await submit(acmeAdmin, addDomain, { hostname: ` ${hostname.toUpperCase()} ` });
+    const result = await submitAs(acmeAdmin, addDomain, { hostname: ` ${hostname.toUpperCase()} ` });
     expect(result).toMatchObject({ status: 'ok', message: expect.stringContaining(hostname) });
     expect((await domainsOf(acme)).find((row) => row.hostname === hostname)?.status).toBe('pending');
     const [event] = await auditOf(acme, 'domain.added', hostname);
@@ -121,7 +79,7 @@ describe('addDomain', () => {
     ['one of ours', 'someone.localhost'],
   ])('refuses a hostname that is %s on the field, changing nothing', async (_name, hostname) => {
     const before = await domainsOf(acme);
-    const result = await submit(acmeAdmin, addDomain, { hostname });
+    const result = await submitAs(acmeAdmin, addDomain, { hostname });
     expect(result).toMatchObject({ status: 'error', fieldErrors: { hostname: [expect.any(String)] } });
     expect(await domainsOf(acme)).toEqual(before);
     expect(revalidatePath).not.toHaveBeenCalled();
@@ -130,7 +88,7 @@ describe('addDomain', () => {
   it('refuses a duplicate, keeping what was typed', async () => {
     const hostname = newHost();
     await added(acmeAdmin, hostname);
-    expect(await submit(acmeAdmin, addDomain, { hostname })).toMatchObject({
+    expect(await submitAs(acmeAdmin, addDomain, { hostname })).toMatchObject({
       status: 'error',
       fieldErrors: { hostname: [expect.stringContaining('already on your list')] },
       values: { hostname },
@@ -139,7 +97,10 @@ describe('addDomain', () => {
 
   it('refuses a member without domains.manage', async () => {
     const hostname = newHost();
-    expect(await submit(acmeMember, addDomain, { hostname })).toMatchObject({ status: 'error', message: ROLE_REFUSAL });
+    expect(await submitAs(acmeMember, addDomain, { hostname })).toMatchObject({
+      status: 'error',
+      message: ROLE_REFUSAL,
+    });
     expect((await domainsOf(acme)).some((row) => row.hostname === hostname)).toBe(false);
   });
 });
@@ -148,11 +109,11 @@ describe('checkDomainNow and removeDomain', () => {
   it('checks, verifies and audits the resulting status', async () => {
     const hostname = newHost();
     const domain = await added(acmeAdmin, hostname);
-    const pending = await submit(acmeAdmin, checkDomainNow, { domainId: domain.id });
+    const pending = await submitAs(acmeAdmin, checkDomainNow, { domainId: domain.id });
     expect(pending).toMatchObject({ status: 'ok', message: expect.stringContaining(`${hostname} is pending`) });
 
     publish(hostname, domain.verificationToken);
-    const verified = await submit(acmeAdmin, checkDomainNow, { domainId: domain.id });
+    const verified = await submitAs(acmeAdmin, checkDomainNow, { domainId: domain.id });
     expect(verified).toMatchObject({ status: 'ok', message: `${hostname} is verified and serves this workspace.` });
     expect(await customDomainRoute(hostname)).toEqual({ tenantId: acme.id, slug: acme.slug });
     const events = await auditOf(acme, 'domain.checked', hostname);
@@ -169,7 +130,7 @@ describe('checkDomainNow and removeDomain', () => {
     publish(hostname, theirs.verificationToken);
     revalidatePath.mockClear();
     for (const action of [checkDomainNow, removeDomain]) {
-      expect(await submit(acmeAdmin, action, { domainId: theirs.id })).toMatchObject({
+      expect(await submitAs(acmeAdmin, action, { domainId: theirs.id })).toMatchObject({
         status: 'error',
         message: 'Domain not found',
       });
@@ -181,7 +142,7 @@ describe('checkDomainNow and removeDomain', () => {
 
   it('refuses a malformed domain id on the field', async () => {
     for (const action of [checkDomainNow, removeDomain]) {
-      expect(await submit(acmeAdmin, action, { domainId: 'not-a-uuid' })).toMatchObject({
+      expect(await submitAs(acmeAdmin, action, { domainId: 'not-a-uuid' })).toMatchObject({
         status: 'error',
         fieldErrors: { domainId: ['Domain not found'] },
       });
@@ -192,10 +153,10 @@ describe('checkDomainNow and removeDomain', () => {
     const hostname = newHost();
     const domain = await added(acmeAdmin, hostname);
     publish(hostname, domain.verificationToken);
-    await submit(acmeAdmin, checkDomainNow, { domainId: domain.id });
+    await submitAs(acmeAdmin, checkDomainNow, { domainId: domain.id });
     expect(await customDomainRoute(hostname)).not.toBeNull();
 
-    expect(await submit(acmeAdmin, removeDomain, { domainId: domain.id })).toMatchObject({ status: 'ok' });
+    expect(await submitAs(acmeAdmin, removeDomain, { domainId: domain.id })).toMatchObject({ status: 'ok' });
     expect(await customDomainRoute(hostname)).toBeNull();
     expect(await domainsOf(acme)).not.toContainEqual(expect.objectContaining({ id: domain.id }));
     expect(await auditOf(acme, 'domain.removed', hostname)).toHaveLength(1);
@@ -207,12 +168,12 @@ describe('the page after a takeover', () => {
     const hostname = newHost();
     const acmes = await added(acmeAdmin, hostname);
     publish(hostname, acmes.verificationToken);
-    await submit(acmeAdmin, checkDomainNow, { domainId: acmes.id });
+    await submitAs(acmeAdmin, checkDomainNow, { domainId: acmes.id });
 
     // The domain changes hands: its new owner publishes their own token and checks.
     const globexs = await added(globexAdmin, hostname);
     publish(hostname, globexs.verificationToken);
-    const claim = await submit(globexAdmin, checkDomainNow, { domainId: globexs.id });
+    const claim = await submitAs(globexAdmin, checkDomainNow, { domainId: globexs.id });
     expect(claim).toMatchObject({ status: 'ok', message: expect.stringContaining('taken over') });
     expect(await customDomainRoute(hostname)).toEqual({ tenantId: globex.id, slug: globex.slug });
     const [globexEvent] = await auditOf(globex, 'domain.checked', hostname);

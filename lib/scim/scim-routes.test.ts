@@ -7,6 +7,7 @@ import * as groupsRoute from '../../app/t/[tenant]/api/scim/v2/Groups/route';
 import * as configRoute from '../../app/t/[tenant]/api/scim/v2/ServiceProviderConfig/route';
 import * as userRoute from '../../app/t/[tenant]/api/scim/v2/Users/[id]/route';
 import * as usersRoute from '../../app/t/[tenant]/api/scim/v2/Users/route';
+import { stubRequest } from '../../tests/support/next-request-stub';
 import { createTenant } from '../../tests/support/tenants';
 import { findMembership } from '../auth/membership';
 import { createMainSession } from '../auth/session-store';
@@ -16,8 +17,7 @@ import { createScimToken } from './create-scim-token';
 import { mapScimGroupRole } from './map-scim-group-role';
 import { rotateScimToken } from './rotate-scim-token';
 
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock('next/headers', () => ({ headers: async () => request.headers }));
+vi.mock('next/headers', () => import('../../tests/support/next-request-stub'));
 
 type Tenant = { id: string; slug: string; token: string };
 type Handler = (request: Request, context: { params: Promise<{ tenant: string; id: string }> }) => Promise<Response>;
@@ -37,7 +37,7 @@ async function workspace(label: string, plan: 'free' | 'pro' = 'pro'): Promise<T
 /** Calls a route handler as the IdP would, on the workspace's host. */
 async function scim(tenant: Tenant, handler: Handler, method: string, call: Call = {}) {
   const host = call.host ?? `${tenant.slug}.localhost`;
-  request.headers = new Headers({ host });
+  stubRequest({ host });
   const body =
     call.body === undefined ? undefined : typeof call.body === 'string' ? call.body : JSON.stringify(call.body);
   const response = await handler(

@@ -13,39 +13,22 @@ import {
 import { startDnsServer, type TestDnsServer } from '../../tests/support/dns-server';
 import { type OidcTestIdp, startOidcTestIdp } from '../../tests/support/oidc-test-idp';
 import { createTenant } from '../../tests/support/tenants';
-import { type ActionState, IDLE } from '../actions/action-state';
+import { type Member, signedInMember, submitAs, type Tenant } from '../../tests/support/workspace-members';
 import { ROLE_REFUSAL } from '../actions/tenant-action';
-import { originForHost } from '../auth/app-url';
-import { sessionCookieName } from '../auth/session-cookie';
-import { createHandedSession, createMainSession } from '../auth/session-store';
-import { encodeSessionToken } from '../auth/session-token';
+import { createMainSession } from '../auth/session-store';
 import { globalDb } from '../db/global-db';
 import { tenantDb } from '../db/tenant-db';
 import { challengeRecordName } from '../domains/dns-records';
-import type { Role } from '../generated/prisma/enums';
 import { readSsoSettings } from './read-sso-settings';
 import { decryptSecret } from './secret-box';
 import { ssoRouteForEmail } from './sso-route-for-email';
 
-const request = vi.hoisted(() => {
+vi.hoisted(() => {
   // Before anything reads the environment (lib/env caches it): the test IdP speaks plain http.
   process.env.SSO_ALLOW_HTTP = 'true';
-  return { headers: new Headers(), cookies: new Map<string, string>() };
 });
-vi.mock('next/headers', () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({
-    get: (name: string) => {
-      const value = request.cookies.get(name);
-      return value === undefined ? undefined : { name, value };
-    },
-  }),
-}));
+vi.mock('next/headers', () => import('../../tests/support/next-request-stub'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
-
-type Tenant = { id: string; slug: string };
-type Member = { id: string; email: string; tenant: Tenant; token: string };
-type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
 
 const CLIENT_SECRET = `secret-${randomUUID()}`;
 let idp: OidcTestIdp;
@@ -56,32 +39,13 @@ let acmeOwner: Member;
 let acmeAdmin: Member;
 let globexOwner: Member;
 
-const hostOf = (tenant: Tenant) => `${tenant.slug}.localhost`;
 const newDomain = () => `corp-${randomUUID().slice(0, 8)}.example`;
 
-async function signedIn(tenant: Tenant, role: Role, email = `${role}-${randomUUID()}@example.test`): Promise<Member> {
-  const user = await globalDb().user.create({ data: { email } });
-  await tenantDb(tenant.id).membership.create({ data: { userId: user.id, role } });
-  const mainId = await createMainSession(user.id);
-  const main = { id: mainId, userId: user.id, expires: new Date(Date.now() + 86_400_000), ssoTenantId: null };
-  const sessionId = await createHandedSession(main, hostOf(tenant));
-  return { id: user.id, email, tenant, token: await encodeSessionToken({ userId: user.id, sessionId }) };
-}
-
-function submit(member: Member, action: Action, fields: Record<string, string>): Promise<ActionState> {
-  const host = hostOf(member.tenant);
-  request.headers = new Headers({ host, origin: originForHost(host) });
-  request.cookies = new Map([[sessionCookieName(host), member.token]]);
-  const formData = new FormData();
-  for (const [name, value] of Object.entries(fields)) formData.set(name, value);
-  return action(IDLE, formData);
-}
-
 async function verifiedDomain(member: Member, domain = newDomain()): Promise<string> {
-  expect(await submit(member, claimEmailDomainAction, { domain })).toMatchObject({ status: 'ok' });
+  expect(await submitAs(member, claimEmailDomainAction, { domain })).toMatchObject({ status: 'ok' });
   const claim = await tenantDb(member.tenant.id).ssoEmailDomain.findFirstOrThrow({ where: { domain } });
   dns.set(challengeRecordName(domain), 'TXT', [claim.verificationToken]);
-  expect(await submit(member, checkEmailDomainAction, { claimId: claim.id })).toMatchObject({ status: 'ok' });
+  expect(await submitAs(member, checkEmailDomainAction, { claimId: claim.id })).toMatchObject({ status: 'ok' });
   return domain;
 }
 
@@ -93,9 +57,9 @@ beforeAll(async () => {
   process.env.DOMAIN_CHECK_DNS_SERVERS = `127.0.0.1:${dns.port}`;
   acme = await createTenant('sso-acme', { plan: 'pro' });
   globex = await createTenant('sso-globex', { plan: 'pro' });
-  acmeOwner = await signedIn(acme, 'owner');
-  acmeAdmin = await signedIn(acme, 'admin');
-  globexOwner = await signedIn(globex, 'owner');
+  acmeOwner = await signedInMember(acme, 'owner');
+  acmeAdmin = await signedInMember(acme, 'admin');
+  globexOwner = await signedInMember(globex, 'owner');
 });
 afterAll(async () => {
   await idp.stop();
@@ -104,30 +68,36 @@ afterAll(async () => {
 
 describe('the OIDC connection', () => {
   it('is an owner’s to set: an admin is refused and nothing is stored', async () => {
-    const refused = await submit(acmeAdmin, saveOidcConnectionAction, oidcFields());
+    const refused = await submitAs(acmeAdmin, saveOidcConnectionAction, oidcFields());
     expect(refused).toMatchObject({ status: 'error', message: ROLE_REFUSAL });
     expect(JSON.stringify(refused)).not.toContain(CLIENT_SECRET);
     expect(await tenantDb(acme.id).ssoConnection.count()).toBe(0);
   });
 
   it('is checked against the issuer’s discovery document before it is stored', async () => {
-    const wrong = await submit(acmeOwner, saveOidcConnectionAction, { ...oidcFields(), issuer: `${idp.issuer}/nope` });
+    const wrong = await submitAs(acmeOwner, saveOidcConnectionAction, {
+      ...oidcFields(),
+      issuer: `${idp.issuer}/nope`,
+    });
     expect(wrong).toMatchObject({
       status: 'error',
       fieldErrors: { issuer: [expect.stringContaining('Discovery failed')] },
     });
-    const notUrl = await submit(acmeOwner, saveOidcConnectionAction, { ...oidcFields(), issuer: 'idp.example' });
+    const notUrl = await submitAs(acmeOwner, saveOidcConnectionAction, { ...oidcFields(), issuer: 'idp.example' });
     expect(notUrl).toMatchObject({ status: 'error', fieldErrors: { issuer: [expect.stringContaining('full URL')] } });
     expect(await tenantDb(acme.id).ssoConnection.count()).toBe(0);
   });
 
   it('never sends the client secret back to the browser, even after a failed save', async () => {
-    const failed = await submit(acmeOwner, saveOidcConnectionAction, { ...oidcFields(), issuer: 'http://127.0.0.1:1' });
+    const failed = await submitAs(acmeOwner, saveOidcConnectionAction, {
+      ...oidcFields(),
+      issuer: 'http://127.0.0.1:1',
+    });
     expect(JSON.stringify(failed)).not.toContain(CLIENT_SECRET);
   });
 
   it('stores the secret encrypted for this workspace, and the page reads only that one exists', async () => {
-    expect(await submit(acmeOwner, saveOidcConnectionAction, oidcFields())).toMatchObject({ status: 'ok' });
+    expect(await submitAs(acmeOwner, saveOidcConnectionAction, oidcFields())).toMatchObject({ status: 'ok' });
     const row = await tenantDb(acme.id).ssoConnection.findFirstOrThrow();
     expect(row.oidcIssuer).toBe(idp.issuer);
     expect(row.oidcClientSecretEncrypted).not.toContain(CLIENT_SECRET);
@@ -144,7 +114,7 @@ describe('the OIDC connection', () => {
   it('keeps the stored secret when a later save leaves it empty', async () => {
     const before = await tenantDb(acme.id).ssoConnection.findFirstOrThrow();
     expect(
-      await submit(acmeOwner, saveOidcConnectionAction, {
+      await submitAs(acmeOwner, saveOidcConnectionAction, {
         ...oidcFields(),
         clientId: 'acme-client-2',
         clientSecret: '',
@@ -159,17 +129,17 @@ describe('the OIDC connection', () => {
 describe('email domains', () => {
   it('are verified by their TXT record only, and then route sign-in to the workspace', async () => {
     const domain = newDomain();
-    expect(await submit(acmeOwner, claimEmailDomainAction, { domain: `@${domain.toUpperCase()}.` })).toMatchObject({
+    expect(await submitAs(acmeOwner, claimEmailDomainAction, { domain: `@${domain.toUpperCase()}.` })).toMatchObject({
       status: 'ok',
     });
     const claim = await tenantDb(acme.id).ssoEmailDomain.findFirstOrThrow({ where: { domain } });
-    const absent = await submit(acmeOwner, checkEmailDomainAction, { claimId: claim.id });
+    const absent = await submitAs(acmeOwner, checkEmailDomainAction, { claimId: claim.id });
     expect(absent).toMatchObject({ status: 'error', message: expect.stringContaining('No TXT record') });
     dns.set(challengeRecordName(domain), 'TXT', ['someone-else']);
-    expect(await submit(acmeOwner, checkEmailDomainAction, { claimId: claim.id })).toMatchObject({ status: 'error' });
+    expect(await submitAs(acmeOwner, checkEmailDomainAction, { claimId: claim.id })).toMatchObject({ status: 'error' });
     expect(await ssoRouteForEmail(`x@${domain}`)).toBeNull();
     dns.set(challengeRecordName(domain), 'TXT', [claim.verificationToken]);
-    expect(await submit(acmeOwner, checkEmailDomainAction, { claimId: claim.id })).toMatchObject({
+    expect(await submitAs(acmeOwner, checkEmailDomainAction, { claimId: claim.id })).toMatchObject({
       status: 'ok',
       message: 'Verified.',
     });
@@ -184,10 +154,10 @@ describe('email domains', () => {
 
   it('belong to one workspace: a second workspace’s proof does not take a verified domain', async () => {
     const domain = await verifiedDomain(acmeOwner);
-    expect(await submit(globexOwner, claimEmailDomainAction, { domain })).toMatchObject({ status: 'ok' });
+    expect(await submitAs(globexOwner, claimEmailDomainAction, { domain })).toMatchObject({ status: 'ok' });
     const claim = await tenantDb(globex.id).ssoEmailDomain.findFirstOrThrow({ where: { domain } });
     dns.set(challengeRecordName(domain), 'TXT', [claim.verificationToken]);
-    const taken = await submit(globexOwner, checkEmailDomainAction, { claimId: claim.id });
+    const taken = await submitAs(globexOwner, checkEmailDomainAction, { claimId: claim.id });
     expect(taken).toMatchObject({
       status: 'error',
       message: 'Another workspace has already verified this email domain.',
@@ -197,7 +167,7 @@ describe('email domains', () => {
 
   it('cannot be checked or seen across workspaces', async () => {
     const claim = await tenantDb(acme.id).ssoEmailDomain.findFirstOrThrow();
-    expect(await submit(globexOwner, checkEmailDomainAction, { claimId: claim.id })).toMatchObject({
+    expect(await submitAs(globexOwner, checkEmailDomainAction, { claimId: claim.id })).toMatchObject({
       status: 'error',
       message: 'Domain not found.',
     });
@@ -207,7 +177,7 @@ describe('email domains', () => {
   it('refuse malformed names with a clear message and store nothing', async () => {
     const before = await tenantDb(acme.id).ssoEmailDomain.count();
     for (const domain of ['localhost', 'a..b', '-x.com', '1.2.3.4', `${'x'.repeat(70)}.com`]) {
-      expect(await submit(acmeOwner, claimEmailDomainAction, { domain })).toMatchObject({
+      expect(await submitAs(acmeOwner, claimEmailDomainAction, { domain })).toMatchObject({
         status: 'error',
         fieldErrors: { domain: [expect.stringContaining('not a domain name')] },
       });
@@ -219,7 +189,7 @@ describe('email domains', () => {
 describe('requiring SSO', () => {
   it('needs a verified domain, then ends the other sessions of that domain’s users', async () => {
     const noDomain = await createTenant('sso-nodomain', { plan: 'pro' });
-    const owner = await signedIn(noDomain, 'owner');
+    const owner = await signedInMember(noDomain, 'owner');
     await tenantDb(noDomain.id).ssoConnection.create({
       data: {
         protocol: 'saml',
@@ -228,7 +198,7 @@ describe('requiring SSO', () => {
         samlIdpCertificates: ['x'],
       },
     });
-    expect(await submit(owner, updateSsoPolicyAction, { defaultRole: 'member', ssoRequired: 'on' })).toMatchObject({
+    expect(await submitAs(owner, updateSsoPolicyAction, { defaultRole: 'member', ssoRequired: 'on' })).toMatchObject({
       status: 'error',
       message: expect.stringContaining('Verify an email domain first'),
     });
@@ -237,9 +207,11 @@ describe('requiring SSO', () => {
     const user = await globalDb().user.create({ data: { email: `pat@${domain}` } });
     const passwordSession = await createMainSession(user.id);
     const ssoSession = await createMainSession(user.id, acme.id);
-    expect(await submit(acmeOwner, updateSsoPolicyAction, { defaultRole: 'admin', ssoRequired: 'on' })).toMatchObject({
-      status: 'ok',
-    });
+    expect(await submitAs(acmeOwner, updateSsoPolicyAction, { defaultRole: 'admin', ssoRequired: 'on' })).toMatchObject(
+      {
+        status: 'ok',
+      },
+    );
     expect(await ssoRouteForEmail(`pat@${domain}`)).toMatchObject({ ssoRequired: true });
     expect(await globalDb().session.findFirst({ where: { id: passwordSession } })).toBeNull();
     expect(await globalDb().session.findFirst({ where: { id: ssoSession } })).not.toBeNull();
@@ -250,7 +222,7 @@ describe('requiring SSO', () => {
   it('disconnecting the IdP ends the sessions it opened', async () => {
     const user = await globalDb().user.create({ data: { email: `leaver-${randomUUID()}@example.test` } });
     const ssoSession = await createMainSession(user.id, acme.id);
-    expect(await submit(acmeOwner, removeSsoConnectionAction, {})).toMatchObject({ status: 'ok' });
+    expect(await submitAs(acmeOwner, removeSsoConnectionAction, {})).toMatchObject({ status: 'ok' });
     expect(await globalDb().session.findFirst({ where: { id: ssoSession } })).toBeNull();
     expect(await tenantDb(acme.id).auditEvent.count({ where: { action: 'sso.connection.removed' } })).toBe(1);
   });

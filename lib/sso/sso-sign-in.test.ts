@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Account } from 'next-auth';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { stubRequest } from '../../tests/support/next-request-stub';
 import { createTenant } from '../../tests/support/tenants';
 import { signUp } from '../accounts/sign-up';
 import { authOptions } from '../auth/auth-options';
@@ -19,16 +20,7 @@ import { provisionSsoUser, type SsoIdentity } from './provision-sso-user';
 import { removeEmailDomain } from './remove-email-domain';
 import { workspaceSso } from './workspace-sso';
 
-const request = vi.hoisted(() => ({ headers: new Headers(), cookies: new Map<string, string>() }));
-vi.mock('next/headers', () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({
-    get: (name: string) => {
-      const value = request.cookies.get(name);
-      return value === undefined ? undefined : { name, value };
-    },
-  }),
-}));
+vi.mock('next/headers', () => import('../../tests/support/next-request-stub'));
 // React's per-request cache has no request here: every call computes afresh.
 vi.mock('react', async (original) => ({ ...(await original<typeof import('react')>()), cache: <T>(fn: T) => fn }));
 
@@ -270,8 +262,7 @@ describe('next-auth’s signIn callback', () => {
 
 describe('a session opened through a workspace’s IdP', () => {
   async function onHost(host: string, userId: string, sessionId: string) {
-    request.headers = new Headers({ host });
-    request.cookies = new Map([[sessionCookieName(host), await encodeSessionToken({ userId, sessionId })]]);
+    stubRequest({ host }, { [sessionCookieName(host)]: await encodeSessionToken({ userId, sessionId }) });
     return currentSession();
   }
 
