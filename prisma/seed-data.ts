@@ -11,6 +11,9 @@ type SeedWorkspace = {
   /** A plan given without Stripe (e.g. a design partner's); billing never overrides it unless the
    *  workspace becomes a Stripe customer. */
   compedPlan?: 'pro';
+  /** Email domains the workspace has proven it owns (as its DNS TXT record would), so single sign-on
+   *  can be tried locally against the test IdP (README: "Try single sign-on locally"). */
+  verifiedEmailDomains?: string[];
   members: { email: string; name: string; role: Role }[];
   projects: { name: string; tasks: string[] }[];
 };
@@ -20,6 +23,7 @@ export const SEED_WORKSPACES: SeedWorkspace[] = [
     slug: 'acme',
     name: 'Acme Inc.',
     compedPlan: 'pro',
+    verifiedEmailDomains: ['acme.test'],
     members: [
       { email: 'alice@acme.test', name: 'Alice Anders', role: 'owner' },
       { email: 'bob@acme.test', name: 'Bob Brandt', role: 'member' },

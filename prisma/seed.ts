@@ -27,6 +27,10 @@ export async function seed(): Promise<string[]> {
       }
       if (workspace.compedPlan)
         await tx.billingState.create({ data: { plan: workspace.compedPlan, status: 'active' } });
+      for (const domain of workspace.verifiedEmailDomains ?? []) {
+        const claim = await tx.ssoEmailDomain.create({ data: { domain, verificationToken: 'seeded' } });
+        await tx.$queryRaw`SELECT verified FROM record_email_domain_check(${claim.id}::uuid, true, NULL)`;
+      }
       for (const project of workspace.projects) {
         await tx.project.create({
           data: { name: project.name, tasks: { create: project.tasks.map((title) => ({ title })) } },

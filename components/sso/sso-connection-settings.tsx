@@ -43,9 +43,14 @@ export function SsoConnectionSettings({ settings, endpoints }: { settings: Setti
             `Connected to ${connection.samlIdpEntityId} (SAML 2.0, ${connection.samlCertificateCount} signing certificate(s)).`}
           {!connection && 'Not connected. Members sign in with a password, a link or an invitation.'}
         </p>
-        {connection && (
+        {connection && domains.some((claim) => claim.verifiedAt) && (
           <p className="mt-2 text-sm text-slate-600">
             Members sign in at <code>{endpoints.signInUrl}</code>, or by typing their email on the main sign-in page.
+          </p>
+        )}
+        {connection && !domains.some((claim) => claim.verifiedAt) && (
+          <p className="mt-2 text-sm text-amber-800" data-testid="sso-needs-domain">
+            Single sign-on starts working once an email domain below is verified.
           </p>
         )}
       </section>

@@ -96,6 +96,7 @@ test('an owner connects acme’s OIDC provider and verifies an email domain thro
   await expect(page.getByTestId('oidc-form-result')).toContainText('Saved');
   await page.reload();
   await expect(page.getByTestId('sso-status')).toContainText(`Connected to ${idp.issuer}`);
+  await expect(page.getByTestId('sso-needs-domain')).toBeVisible();
   expect(await page.content()).not.toContain(CLIENT_SECRET);
 
   await verifyEmailDomain(page, { dns, server: ACCOUNTS_SERVER, slug: 'acme', domain: IDP_DOMAIN });
