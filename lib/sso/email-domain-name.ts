@@ -6,7 +6,8 @@ const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 
 export function emailDomainName(input: string): string | null {
   const trimmed = input.trim().replace(/^@/, '').replace(/\.$/, '').toLowerCase();
-  if (!trimmed || trimmed.length > 253) return null;
+  // domainToASCII parses URLs too (acme.com/x → acme.com): anything URL-ish is not a domain name.
+  if (!trimmed || trimmed.length > 253 || /[\s/\\:@?#%]/.test(trimmed)) return null;
   const ascii = domainToASCII(trimmed);
   const labels = ascii.split('.');
   if (labels.length < 2 || !labels.every((label) => LABEL.test(label))) return null;

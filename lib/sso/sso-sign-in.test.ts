@@ -15,6 +15,7 @@ import { createHandedSession, createMainSession } from '../auth/session-store';
 import { encodeSessionToken } from '../auth/session-token';
 import { globalDb } from '../db/global-db';
 import { tenantDb } from '../db/tenant-db';
+import { createScimUser } from '../scim/create-scim-user';
 import type { SsoSignInContext } from './oidc-sign-in-provider';
 import { provisionSsoUser, type SsoIdentity } from './provision-sso-user';
 import { removeEmailDomain } from './remove-email-domain';
@@ -120,6 +121,20 @@ describe('just-in-time provisioning', () => {
     const user = await globalDb().user.create({ data: { email, emailVerified: new Date() } });
     await tenantDb(globex.id).membership.create({ data: { userId: user.id, role: 'member' } });
     expect(await provisionSsoUser(globex.id, identity(email))).toEqual({ ok: false, code: 'SsoDomainNotVerified' });
+  });
+
+  it('signs in someone SCIM created, as that user and with the role SCIM gave', async () => {
+    const email = `scim-${randomUUID().slice(0, 8)}@${acmeDomain}`;
+    await createScimUser(tenantDb(acme.id), acme.id, {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+      userName: email,
+      active: true,
+    });
+    const scimCreated = await globalDb().user.findUniqueOrThrow({ where: { email } });
+    const result = await provisionSsoUser(acme.id, identity(email));
+    expect(result).toEqual({ ok: true, userId: scimCreated.id });
+    expect(await membershipOf(acme, scimCreated.id)).toEqual({ role: 'member' });
+    expect(await globalDb().user.count({ where: { email } })).toBe(1);
   });
 
   it('keeps out someone the IdP deactivated through SCIM', async () => {
