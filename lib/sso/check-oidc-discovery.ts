@@ -1,6 +1,7 @@
 // "Discovery checked on save": before an OIDC connection is stored, its issuer must publish a
 // discovery document that names itself as that issuer (OpenID Connect Discovery §4.3) and the
-// endpoints sign-in needs. A typo is caught on the settings page, not at a user's first sign-in.
+// endpoints sign-in needs, each under the same rules as the issuer. A typo is caught on the
+// settings page, not at a user's first sign-in; the endpoints are stored and used as checked.
 import 'server-only';
 import { z } from 'zod';
 import { env } from '../env';
@@ -13,10 +14,12 @@ const DiscoveryDocument = z.object({
   authorization_endpoint: z.url(),
   token_endpoint: z.url(),
   jwks_uri: z.url(),
+  userinfo_endpoint: z.url().optional(),
   response_types_supported: z.array(z.string()).optional(),
 });
 
-export type DiscoveryCheck = { ok: true; issuer: string } | { ok: false; message: string };
+export type OidcEndpoints = { authorization: string; token: string; userinfo: string | null; jwks: string };
+export type DiscoveryCheck = { ok: true; issuer: string; endpoints: OidcEndpoints } | { ok: false; message: string };
 
 export async function checkOidcDiscovery(issuerInput: string): Promise<DiscoveryCheck> {
   const checked = checkIdentityProviderUrl(issuerInput, 'The issuer URL');
@@ -42,7 +45,13 @@ export async function checkOidcDiscovery(issuerInput: string): Promise<Discovery
     };
   }
   // Sign-in calls these from our server too: they get the same rules as the issuer.
-  for (const endpoint of [document.data.authorization_endpoint, document.data.token_endpoint, document.data.jwks_uri]) {
+  const { authorization_endpoint, token_endpoint, userinfo_endpoint, jwks_uri } = document.data;
+  for (const endpoint of [
+    authorization_endpoint,
+    token_endpoint,
+    jwks_uri,
+    ...(userinfo_endpoint ? [userinfo_endpoint] : []),
+  ]) {
     const endpointCheck = checkIdentityProviderUrl(endpoint, `The provider's endpoint ${endpoint}`);
     if (!endpointCheck.ok) return { ok: false, message: `Discovery failed: ${endpointCheck.message}` };
     if (!env().SSO_ALLOW_HTTP && !(await resolvesToPublicAddresses(endpointCheck.url.hostname))) {
@@ -52,5 +61,14 @@ export async function checkOidcDiscovery(issuerInput: string): Promise<Discovery
   if (document.data.response_types_supported && !document.data.response_types_supported.includes('code')) {
     return { ok: false, message: 'Discovery failed: the provider does not support the authorization code flow.' };
   }
-  return { ok: true, issuer: document.data.issuer };
+  return {
+    ok: true,
+    issuer: document.data.issuer,
+    endpoints: {
+      authorization: authorization_endpoint,
+      token: token_endpoint,
+      userinfo: userinfo_endpoint ?? null,
+      jwks: jwks_uri,
+    },
+  };
 }

@@ -21,18 +21,27 @@ export async function oidcSignInContext(providerId: string): Promise<SsoSignInCo
   const found = await workspaceSso(providerId.slice(SSO_PROVIDER_PREFIX.length));
   const connection = found?.connection;
   if (!found || connection?.protocol !== 'oidc') return null;
-  const { oidcIssuer, oidcClientId, oidcClientSecretEncrypted } = connection;
+  const { oidcIssuer, oidcClientId, oidcClientSecretEncrypted, oidcAuthorizationEndpoint, oidcTokenEndpoint } =
+    connection;
+  const { oidcUserinfoEndpoint, oidcJwksUri } = connection;
   if (!oidcIssuer || !oidcClientId || !oidcClientSecretEncrypted) return null;
+  if (!oidcAuthorizationEndpoint || !oidcTokenEndpoint || !oidcJwksUri) return null;
   return {
     tenantId: found.tenant.id,
     provider: {
       id: providerId,
       name: `${found.tenant.name} single sign-on`,
       type: 'oauth',
-      wellKnown: `${oidcIssuer.replace(/\/$/, '')}/.well-known/openid-configuration`,
+      // The endpoints checked when the connection was saved, not a fresh discovery: nothing an
+      // IdP's DNS or discovery document says later moves where our server sends the code.
+      issuer: oidcIssuer,
+      authorization: { url: oidcAuthorizationEndpoint, params: { scope: 'openid email profile' } },
+      token: oidcTokenEndpoint,
+      ...(oidcUserinfoEndpoint ? { userinfo: oidcUserinfoEndpoint } : {}),
+      jwks_endpoint: oidcJwksUri,
       clientId: oidcClientId,
       clientSecret: decryptSecret(oidcClientSecretEncrypted, found.tenant.id),
-      authorization: { params: { scope: 'openid email profile' } },
+      httpOptions: { timeout: 5_000 },
       idToken: true,
       checks: ['pkce', 'state', 'nonce'],
       profile: (profile) => ({

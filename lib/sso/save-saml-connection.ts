@@ -42,6 +42,10 @@ export async function saveSamlConnection(
     oidcIssuer: null,
     oidcClientId: null,
     oidcClientSecretEncrypted: null,
+    oidcAuthorizationEndpoint: null,
+    oidcTokenEndpoint: null,
+    oidcUserinfoEndpoint: null,
+    oidcJwksUri: null,
   };
   await tenantDb(tenantId).$transaction(async (tx) => {
     await tx.ssoConnection.upsert({ where: { tenantId }, create: fields, update: fields });

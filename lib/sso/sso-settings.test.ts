@@ -100,6 +100,9 @@ describe('the OIDC connection', () => {
     expect(await submitAs(acmeOwner, saveOidcConnectionAction, oidcFields())).toMatchObject({ status: 'ok' });
     const row = await tenantDb(acme.id).ssoConnection.findFirstOrThrow();
     expect(row.oidcIssuer).toBe(idp.issuer);
+    // Sign-in uses the endpoints discovery gave now, not whatever discovery says later.
+    expect(row.oidcAuthorizationEndpoint).toMatch(new RegExp(`^${idp.issuer}/`));
+    expect(row.oidcJwksUri).toMatch(new RegExp(`^${idp.issuer}/`));
     expect(row.oidcClientSecretEncrypted).not.toContain(CLIENT_SECRET);
     expect(decryptSecret(row.oidcClientSecretEncrypted ?? '', acme.id)).toBe(CLIENT_SECRET);
     expect(() => decryptSecret(row.oidcClientSecretEncrypted ?? '', globex.id)).toThrow();
