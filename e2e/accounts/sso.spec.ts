@@ -139,6 +139,46 @@ test('a newcomer signs in on acme’s host through its IdP and is provisioned ju
   expect(provisioned?.target).toBe(email);
 });
 
+test('on acme’s verified custom domain, sign-in through its IdP comes back by a handoff', async ({ browser }) => {
+  const host = 'sso.acme-corp.test';
+  const custom = `http://${host}:${ACCOUNTS_SERVER.port}`;
+  await asTenant('acme', 'DELETE FROM domains WHERE hostname = $1', [host], ACCOUNTS_SERVER);
+  const [domain] = await asTenant<{ id: string }>(
+    'acme',
+    "INSERT INTO domains (id, hostname, verification_token) VALUES (gen_random_uuid(), $1, 'token') RETURNING id",
+    [host],
+    ACCOUNTS_SERVER,
+  );
+  await asTenant(
+    'acme',
+    "SELECT * FROM record_domain_check($1::uuid, 'verified', NULL)",
+    [domain?.id],
+    ACCOUNTS_SERVER,
+  );
+
+  const visitor = await browser.newContext();
+  const page = await visitor.newPage();
+  await expect(async () => {
+    await page.goto(`${custom}/`);
+    await page.waitForURL(new RegExp(`^${ROOT}/signin`), { timeout: 2_000 });
+  }).toPass({ timeout: 10_000 });
+  await page.getByTestId('workspace-sso').click();
+  const email = `custom-${run}@${IDP_DOMAIN}`;
+  await signInAtIdp(page, idp.issuer, email);
+  await expect(page).toHaveURL(`${custom}/`);
+  await expect(page.getByText('Rocket Skates')).toBeVisible();
+  const [handed] = await asTenant<{ bound: boolean }>(
+    'acme',
+    `SELECT s.sso_tenant_id = (SELECT id FROM tenants WHERE slug = 'acme') AS bound
+       FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = $1 AND s.host = $2`,
+    [email, host],
+    ACCOUNTS_SERVER,
+  );
+  expect(handed).toEqual({ bound: true });
+  await visitor.close();
+  await asTenant('acme', 'DELETE FROM domains WHERE id = $1', [domain?.id], ACCOUNTS_SERVER);
+});
+
 test('acme’s IdP identity is refused on globex, even for a globex member', async ({ browser }) => {
   const email = `jit-${run}@${IDP_DOMAIN}`;
   const [user] = await asApp<{ id: string }>(ACCOUNTS_SERVER, 'SELECT id FROM users WHERE email = $1', [email]);
