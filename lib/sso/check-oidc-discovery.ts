@@ -44,7 +44,8 @@ export async function checkOidcDiscovery(issuerInput: string): Promise<Discovery
       message: `Discovery failed: the provider calls itself ${document.data.issuer}, not ${issuer}.`,
     };
   }
-  // Sign-in calls these from our server too: they get the same rules as the issuer.
+  // All https; our server itself calls the token and JWKS endpoints at sign-in, so those must also
+  // be public (the authorization endpoint is only where the browser goes, and may be an intranet).
   const { authorization_endpoint, token_endpoint, userinfo_endpoint, jwks_uri } = document.data;
   for (const endpoint of [
     authorization_endpoint,
@@ -54,7 +55,8 @@ export async function checkOidcDiscovery(issuerInput: string): Promise<Discovery
   ]) {
     const endpointCheck = checkIdentityProviderUrl(endpoint, `The provider's endpoint ${endpoint}`);
     if (!endpointCheck.ok) return { ok: false, message: `Discovery failed: ${endpointCheck.message}` };
-    if (!env().SSO_ALLOW_HTTP && !(await resolvesToPublicAddresses(endpointCheck.url.hostname))) {
+    const calledByServer = endpoint === token_endpoint || endpoint === jwks_uri;
+    if (calledByServer && !env().SSO_ALLOW_HTTP && !(await resolvesToPublicAddresses(endpointCheck.url.hostname))) {
       return { ok: false, message: `Discovery failed: ${endpointCheck.url.host} is not a public internet address.` };
     }
   }

@@ -3,6 +3,8 @@
 // for workspace A is handled with A's issuer, client and keys, never B's.
 import 'server-only';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
+import { env } from '../env';
+import { publicAddressLookup } from './public-address';
 import { decryptSecret } from './secret-box';
 import { workspaceSso } from './workspace-sso';
 
@@ -32,16 +34,19 @@ export async function oidcSignInContext(providerId: string): Promise<SsoSignInCo
       id: providerId,
       name: `${found.tenant.name} single sign-on`,
       type: 'oauth',
-      // The endpoints checked when the connection was saved, not a fresh discovery: nothing an
-      // IdP's DNS or discovery document says later moves where our server sends the code.
+      // The endpoints checked when the connection was saved, not a fresh discovery: a discovery
+      // document changed later does not move where our server sends the code. (Objects, not
+      // strings: next-auth strips a string endpoint's query.)
       issuer: oidcIssuer,
       authorization: { url: oidcAuthorizationEndpoint, params: { scope: 'openid email profile' } },
-      token: oidcTokenEndpoint,
-      ...(oidcUserinfoEndpoint ? { userinfo: oidcUserinfoEndpoint } : {}),
+      token: { url: oidcTokenEndpoint },
+      ...(oidcUserinfoEndpoint ? { userinfo: { url: oidcUserinfoEndpoint } } : {}),
       jwks_endpoint: oidcJwksUri,
       clientId: oidcClientId,
       clientSecret: decryptSecret(oidcClientSecretEncrypted, found.tenant.id),
-      httpOptions: { timeout: 5_000 },
+      // And a DNS answer changed later cannot point it at our own network: openid-client resolves
+      // the token and JWKS hosts through this lookup (next-auth applies it to openid-client as a whole).
+      httpOptions: { timeout: 5_000, ...(env().SSO_ALLOW_HTTP ? {} : { lookup: publicAddressLookup }) },
       idToken: true,
       checks: ['pkce', 'state', 'nonce'],
       profile: (profile) => ({

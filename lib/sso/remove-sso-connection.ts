@@ -1,11 +1,9 @@
-// An owner disconnects the IdP. Sessions it opened end with it: they were vouched for by a
-// connection the workspace no longer trusts. SSO can no longer be required without a connection.
+// An owner disconnects the IdP. What it vouched for goes with it (forgetIdpTrust): the sessions it
+// opened and its subjects' links. SSO can no longer be required without a connection.
 import 'server-only';
 import { recordAuditEvent } from '../audit/record-audit-event';
-import { globalDb } from '../db/global-db';
 import { tenantDb } from '../db/tenant-db';
-import { ssoProviderId } from './oidc-sign-in-provider';
-import { samlProviderId } from './saml/saml-endpoints';
+import { forgetIdpTrust } from './forget-idp-trust';
 import type { SsoActor } from './sso-actor';
 
 export async function removeSsoConnection(tenantId: string, actor: SsoActor): Promise<boolean> {
@@ -14,12 +12,6 @@ export async function removeSsoConnection(tenantId: string, actor: SsoActor): Pr
     if (count) await recordAuditEvent(tx, { actor, action: 'sso.connection.removed' });
     return count > 0;
   });
-  if (removed) await globalDb().session.deleteMany({ where: { ssoTenantId: tenantId } });
-  // Its subjects' links go too: a later connection (another IdP) starts from verified emails again.
-  if (removed) {
-    const slug = (await globalDb().tenant.findFirst({ where: { id: tenantId }, select: { slug: true } }))?.slug;
-    if (slug)
-      await globalDb().account.deleteMany({ where: { provider: { in: [ssoProviderId(slug), samlProviderId(slug)] } } });
-  }
+  if (removed) await forgetIdpTrust(tenantId);
   return removed;
 }

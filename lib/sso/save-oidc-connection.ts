@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { tenantDb } from '../db/tenant-db';
 import { checkOidcDiscovery } from './check-oidc-discovery';
+import { forgetIdpTrust, trustedIdp } from './forget-idp-trust';
 import { encryptSecret } from './secret-box';
 import type { SsoActor } from './sso-actor';
 
@@ -25,7 +26,7 @@ export async function saveOidcConnection(
 ): Promise<SaveResult> {
   const db = tenantDb(tenantId);
   const existing = await db.ssoConnection.findFirst({
-    select: { protocol: true, oidcClientSecretEncrypted: true },
+    select: { protocol: true, oidcIssuer: true, samlIdpEntityId: true, oidcClientSecretEncrypted: true },
   });
   const keptSecret = existing?.protocol === 'oidc' ? existing.oidcClientSecretEncrypted : null;
   if (!input.clientSecret && !keptSecret) {
@@ -57,5 +58,7 @@ export async function saveOidcConnection(
       details: { protocol: 'oidc', clientId: input.clientId, secretChanged: Boolean(input.clientSecret) },
     });
   });
+  // Another IdP now: nothing the previous one vouched for carries over.
+  if (existing && trustedIdp(existing) !== trustedIdp(fields)) await forgetIdpTrust(tenantId);
   return { ok: true };
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { tenantDb } from '../db/tenant-db';
 import { fetchIdentityProviderDocument } from './fetch-identity-provider-document';
+import { forgetIdpTrust, trustedIdp } from './forget-idp-trust';
 import { checkIdentityProviderUrl } from './identity-provider-url';
 import { parseIdpMetadata, SamlMetadataError } from './saml/parse-idp-metadata';
 import type { SaveResult } from './save-oidc-connection';
@@ -47,7 +48,11 @@ export async function saveSamlConnection(
     oidcUserinfoEndpoint: null,
     oidcJwksUri: null,
   };
-  await tenantDb(tenantId).$transaction(async (tx) => {
+  const db = tenantDb(tenantId);
+  const existing = await db.ssoConnection.findFirst({
+    select: { protocol: true, oidcIssuer: true, samlIdpEntityId: true },
+  });
+  await db.$transaction(async (tx) => {
     await tx.ssoConnection.upsert({ where: { tenantId }, create: fields, update: fields });
     await recordAuditEvent(tx, {
       actor,
@@ -56,6 +61,8 @@ export async function saveSamlConnection(
       details: { protocol: 'saml', certificates: metadata.certificates.length },
     });
   });
+  // Another IdP now: nothing the previous one vouched for carries over.
+  if (existing && trustedIdp(existing) !== trustedIdp(fields)) await forgetIdpTrust(tenantId);
   return { ok: true };
 }
 

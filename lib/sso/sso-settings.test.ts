@@ -222,6 +222,34 @@ describe('requiring SSO', () => {
     expect(audit?.details).toEqual({ defaultRole: 'admin', ssoRequired: true });
   });
 
+  it('switching to another IdP forgets what the previous one vouched for', async () => {
+    const other = await startOidcTestIdp({ clients: [] });
+    try {
+      const user = await globalDb().user.create({ data: { email: `switch-${randomUUID()}@example.test` } });
+      const bound = await createMainSession(user.id, acme.id);
+      await globalDb().account.create({
+        data: { userId: user.id, type: 'sso', provider: `sso-${acme.slug}`, providerAccountId: 'sub-1' },
+      });
+      // The same issuer again (a new client id) keeps them…
+      expect(
+        await submitAs(acmeOwner, saveOidcConnectionAction, { ...oidcFields(), clientId: 'again', clientSecret: '' }),
+      ).toMatchObject({ status: 'ok' });
+      expect(await globalDb().session.findFirst({ where: { id: bound } })).not.toBeNull();
+      // …another issuer does not.
+      expect(
+        await submitAs(acmeOwner, saveOidcConnectionAction, {
+          ...oidcFields(),
+          issuer: other.issuer,
+          clientSecret: '',
+        }),
+      ).toMatchObject({ status: 'ok' });
+      expect(await globalDb().session.findFirst({ where: { id: bound } })).toBeNull();
+      expect(await globalDb().account.count({ where: { provider: `sso-${acme.slug}` } })).toBe(0);
+    } finally {
+      await other.stop();
+    }
+  });
+
   it('disconnecting the IdP ends the sessions it opened', async () => {
     const user = await globalDb().user.create({ data: { email: `leaver-${randomUUID()}@example.test` } });
     const ssoSession = await createMainSession(user.id, acme.id);

@@ -29,9 +29,17 @@ async function refreshAll(): Promise<void> {
   console.log(`[sso] refreshed ${connections.length} SAML connection(s): ${JSON.stringify(outcomes)}`);
 }
 
-await refreshAll();
-if (everyMinutes !== undefined) {
-  setInterval(() => void refreshAll(), everyMinutes * 60_000);
-} else {
-  process.exit(0);
+// One run at a time, the next scheduled when this one ends; a failed run (database down) is
+// logged and the schedule goes on.
+async function runAndSchedule(): Promise<void> {
+  try {
+    await refreshAll();
+  } catch (error) {
+    console.error('[sso] SAML metadata refresh run failed:', error);
+    if (everyMinutes === undefined) process.exit(1);
+  }
+  if (everyMinutes === undefined) process.exit(0);
+  setTimeout(() => void runAndSchedule(), everyMinutes * 60_000);
 }
+
+await runAndSchedule();

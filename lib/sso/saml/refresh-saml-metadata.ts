@@ -15,7 +15,13 @@ export async function refreshSamlMetadata(tenantId: string): Promise<MetadataRef
   const db = tenantDb(tenantId);
   const connection = await db.ssoConnection.findFirst({
     where: { protocol: 'saml', samlMetadataUrl: { not: null } },
-    select: { samlMetadataUrl: true, samlIdpEntityId: true, samlIdpSsoUrl: true, samlIdpCertificates: true },
+    select: {
+      samlMetadataUrl: true,
+      samlIdpEntityId: true,
+      samlIdpSsoUrl: true,
+      samlIdpCertificates: true,
+      updatedAt: true,
+    },
   });
   if (!connection?.samlMetadataUrl) return 'not-applicable';
   const url = checkIdentityProviderUrl(connection.samlMetadataUrl, 'The metadata URL');
@@ -41,11 +47,13 @@ export async function refreshSamlMetadata(tenantId: string): Promise<MetadataRef
     metadata.certificates.length === connection.samlIdpCertificates.length &&
     metadata.certificates.every((certificate) => connection.samlIdpCertificates.includes(certificate));
   if (sameCertificates && metadata.ssoUrl === connection.samlIdpSsoUrl) return 'unchanged';
-  await db.$transaction(async (tx) => {
-    await tx.ssoConnection.update({
-      where: { tenantId },
+  return db.$transaction(async (tx): Promise<MetadataRefresh> => {
+    // Only the connection as read: an owner who saved another IdP meanwhile keeps theirs.
+    const { count } = await tx.ssoConnection.updateMany({
+      where: { tenantId, updatedAt: connection.updatedAt, samlMetadataUrl: connection.samlMetadataUrl },
       data: { samlIdpCertificates: metadata.certificates, samlIdpSsoUrl: metadata.ssoUrl },
     });
+    if (count === 0) return 'unchanged';
     await recordAuditEvent(tx, {
       actor: null,
       action: 'sso.connection.refreshed',
@@ -55,8 +63,8 @@ export async function refreshSamlMetadata(tenantId: string): Promise<MetadataRef
         signInUrlChanged: metadata.ssoUrl !== connection.samlIdpSsoUrl,
       },
     });
+    return 'updated';
   });
-  return 'updated';
 }
 
 async function refuse(tenantId: string, reason: string): Promise<MetadataRefresh> {

@@ -25,6 +25,7 @@ const ACCEPTED = {
   ok: true,
   email: 'ada.lovelace@example.test',
   nameId: 'Ada.Lovelace@Example.test',
+  nameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
   name: 'Ada Lovelace',
 };
 

@@ -21,7 +21,7 @@ import {
 } from './saml-client';
 
 export type SamlVerification =
-  | { ok: true; email: string; nameId: string; assertionId: string; name: string | null }
+  | { ok: true; email: string; nameId: string; nameIdFormat: string | null; assertionId: string; name: string | null }
   | { ok: false; reason: string };
 
 export const RESPONSE_ALREADY_USED = 'This sign-in response was already used.';
@@ -81,7 +81,8 @@ export async function verifySamlResponse(
     if (isUniqueViolation(error)) return refuse(RESPONSE_ALREADY_USED);
     throw error;
   }
-  return { ok: true, email, nameId, assertionId: assertion.id, name: displayName(profile) };
+  const nameIdFormat = typeof profile.nameIDFormat === 'string' ? profile.nameIDFormat : null;
+  return { ok: true, email, nameId, nameIdFormat, assertionId: assertion.id, name: displayName(profile) };
 }
 
 function refuse(reason: string): SamlVerification {

@@ -6,9 +6,7 @@ CREATE TYPE "sso_protocol" AS ENUM ('oidc', 'saml');
 
 -- ─── Connection ─────────────────────────────────────────────────────────────────────────────────
 -- One per workspace. The OIDC client secret is stored encrypted by the app (AES-256-GCM, key from
--- SSO_ENCRYPTION_KEY, bound to the tenant id): a dump of this table reveals no secret. The OIDC
--- endpoints are the ones discovery gave (and the app checked) when the connection was saved:
--- sign-in uses them as stored instead of re-reading discovery.
+-- SSO_ENCRYPTION_KEY, bound to the tenant id): a dump of this table reveals no secret.
 -- default_role: what just-in-time provisioning grants; never owner.
 CREATE TABLE "sso_connections" (
     "tenant_id" UUID NOT NULL DEFAULT current_tenant_id(),
@@ -16,10 +14,6 @@ CREATE TABLE "sso_connections" (
     "oidc_issuer" TEXT,
     "oidc_client_id" TEXT,
     "oidc_client_secret_encrypted" TEXT,
-    "oidc_authorization_endpoint" TEXT,
-    "oidc_token_endpoint" TEXT,
-    "oidc_userinfo_endpoint" TEXT,
-    "oidc_jwks_uri" TEXT,
     "saml_idp_entity_id" TEXT,
     "saml_idp_sso_url" TEXT,
     "saml_idp_certificates" TEXT[] NOT NULL DEFAULT '{}',
@@ -33,8 +27,7 @@ CREATE TABLE "sso_connections" (
     CONSTRAINT "sso_connections_default_role_not_owner" CHECK ("default_role" <> 'owner'),
     CONSTRAINT "sso_connections_protocol_fields" CHECK (
       ("protocol" = 'oidc' AND "oidc_issuer" IS NOT NULL AND "oidc_client_id" IS NOT NULL
-        AND "oidc_client_secret_encrypted" IS NOT NULL AND "oidc_authorization_endpoint" IS NOT NULL
-        AND "oidc_token_endpoint" IS NOT NULL AND "oidc_jwks_uri" IS NOT NULL)
+        AND "oidc_client_secret_encrypted" IS NOT NULL)
       OR ("protocol" = 'saml' AND "saml_idp_entity_id" IS NOT NULL AND "saml_idp_sso_url" IS NOT NULL
         AND cardinality("saml_idp_certificates") > 0)
     )

@@ -18,6 +18,8 @@ import { workspaceEntryUrl } from '@/lib/workspaces/workspace-url';
 
 type Context = { params: Promise<{ slug: string }> };
 
+const TRANSIENT_NAME_ID = 'urn:oasis:names:tc:SAML:2.0:nameid-format:transient';
+
 export async function POST(request: NextRequest, { params }: Context) {
   const connection = await samlConnectionFor((await params).slug);
   if (!connection) return new NextResponse('This workspace has no SAML single sign-on.', { status: 404 });
@@ -31,9 +33,12 @@ export async function POST(request: NextRequest, { params }: Context) {
     console.warn(`[sso] tenant=${connection.tenantId} SAML response refused: ${verified.reason}`);
     return refuse('SsoFailed');
   }
+  // A transient NameID changes at every sign-in: it identifies no one, so the email (in a verified
+  // domain) is the subject then.
+  const transient = verified.nameIdFormat === TRANSIENT_NAME_ID;
   const provisioned = await provisionSsoUser(connection.tenantId, {
     provider: samlProviderId(connection.slug),
-    subject: verified.nameId,
+    subject: transient ? `email:${verified.email}` : verified.nameId,
     email: verified.email,
     name: verified.name,
   });
