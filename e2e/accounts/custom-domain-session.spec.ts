@@ -2,7 +2,7 @@
 // so the root site hands a one-time token to it, and it sets its own host-only cookie. The
 // "Accounts" threats: that cookie replayed on other hosts, handoff tokens reused or planted.
 import { expect, test } from '@playwright/test';
-import { asTenant } from '../support/e2e-database';
+import { verifiedCustomDomain } from '../support/custom-domains';
 import { ACCOUNTS_SERVER, origin } from '../support/e2e-servers';
 import { sessionCookieValue } from '../support/sign-in-as';
 
@@ -12,19 +12,7 @@ const ROOT = origin(ACCOUNTS_SERVER);
 const PASSWORD = 'tenantry-dev-password';
 
 test.beforeAll(async () => {
-  await asTenant('acme', 'DELETE FROM domains WHERE hostname = $1', [CUSTOM_HOST], ACCOUNTS_SERVER);
-  const [domain] = await asTenant<{ id: string }>(
-    'acme',
-    "INSERT INTO domains (id, hostname, verification_token) VALUES (gen_random_uuid(), $1, 'token') RETURNING id",
-    [CUSTOM_HOST],
-    ACCOUNTS_SERVER,
-  );
-  await asTenant(
-    'acme',
-    "SELECT * FROM record_domain_check($1::uuid, 'verified', NULL)",
-    [domain?.id],
-    ACCOUNTS_SERVER,
-  );
+  await verifiedCustomDomain(ACCOUNTS_SERVER, 'acme', CUSTOM_HOST);
 });
 
 test('sign-in on a custom domain goes through the root site and a one-time handoff', async ({ page, context }) => {

@@ -12,6 +12,7 @@ import argon2 from 'argon2';
 import { startDnsServer, type TestDnsServer } from '../../tests/support/dns-server';
 import { type OidcTestIdp, startOidcTestIdp } from '../../tests/support/oidc-test-idp';
 import { type SamlTestIdpServer, startSamlTestIdpServer } from '../../tests/support/saml-test-idp-server';
+import { verifiedCustomDomain } from '../support/custom-domains';
 import { asApp, asTenant } from '../support/e2e-database';
 import { ACCOUNTS_SERVER, E2E_SSO, origin } from '../support/e2e-servers';
 import { signInAs } from '../support/sign-in-as';
@@ -142,19 +143,7 @@ test('a newcomer signs in on acme’s host through its IdP and is provisioned ju
 test('on acme’s verified custom domain, sign-in through its IdP comes back by a handoff', async ({ browser }) => {
   const host = 'sso.acme-corp.test';
   const custom = `http://${host}:${ACCOUNTS_SERVER.port}`;
-  await asTenant('acme', 'DELETE FROM domains WHERE hostname = $1', [host], ACCOUNTS_SERVER);
-  const [domain] = await asTenant<{ id: string }>(
-    'acme',
-    "INSERT INTO domains (id, hostname, verification_token) VALUES (gen_random_uuid(), $1, 'token') RETURNING id",
-    [host],
-    ACCOUNTS_SERVER,
-  );
-  await asTenant(
-    'acme',
-    "SELECT * FROM record_domain_check($1::uuid, 'verified', NULL)",
-    [domain?.id],
-    ACCOUNTS_SERVER,
-  );
+  const domainId = await verifiedCustomDomain(ACCOUNTS_SERVER, 'acme', host);
 
   const visitor = await browser.newContext();
   const page = await visitor.newPage();
@@ -176,7 +165,7 @@ test('on acme’s verified custom domain, sign-in through its IdP comes back by 
   );
   expect(handed).toEqual({ bound: true });
   await visitor.close();
-  await asTenant('acme', 'DELETE FROM domains WHERE id = $1', [domain?.id], ACCOUNTS_SERVER);
+  await asTenant('acme', 'DELETE FROM domains WHERE id = $1', [domainId], ACCOUNTS_SERVER);
 });
 
 test('acme’s IdP identity is refused on globex, even for a globex member', async ({ browser }) => {

@@ -5,9 +5,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSamlTestIdp, decodeAuthnRequest, type SamlTestIdp } from '../../../tests/support/saml-test-idp';
-import { createTenant } from '../../../tests/support/tenants';
+import { samlWorkspace } from '../../../tests/support/saml-workspace';
 import { tenantDb } from '../../db/tenant-db';
-import { parseIdpMetadata } from './parse-idp-metadata';
 import { refreshSamlMetadata } from './refresh-saml-metadata';
 import { samlConnectionFor } from './saml-connection-for';
 import { samlSignInUrl } from './start-saml-sign-in';
@@ -34,22 +33,7 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 async function workspaceTrusting(idp: SamlTestIdp) {
-  const tenant = await createTenant('rotate', { plan: 'pro' });
-  const metadata = parseIdpMetadata(idp.metadataXml());
-  const db = tenantDb(tenant.id);
-  await db.ssoConnection.create({
-    data: {
-      protocol: 'saml',
-      samlIdpEntityId: metadata.entityId,
-      samlIdpSsoUrl: metadata.ssoUrl,
-      samlIdpCertificates: metadata.certificates,
-      samlMetadataUrl: metadataUrl,
-    },
-  });
-  // A verified domain: without one the workspace offers no SSO (samlConnectionFor is null).
-  const claim = await db.ssoEmailDomain.create({ data: { domain: `${tenant.slug}.example`, verificationToken: 't' } });
-  await db.$queryRaw`SELECT * FROM record_email_domain_check(${claim.id}::uuid, true, NULL)`;
-  return tenant;
+  return (await samlWorkspace(idp, { label: 'rotate', metadataUrl, verifiedDomain: true })).tenant;
 }
 
 async function signInWith(idp: SamlTestIdp, slug: string) {

@@ -10,9 +10,8 @@ import {
   type SamlResponseOptions,
   type SamlTestIdp,
 } from '../../../tests/support/saml-test-idp';
-import { createTenant } from '../../../tests/support/tenants';
+import { samlWorkspace } from '../../../tests/support/saml-workspace';
 import { tenantDb } from '../../db/tenant-db';
-import { parseIdpMetadata } from './parse-idp-metadata';
 import { type SamlConnection, serviceProviderMetadataXml } from './saml-client';
 import { samlEndpoints } from './saml-endpoints';
 import { samlSignInUrl } from './start-saml-sign-in';
@@ -42,25 +41,7 @@ beforeAll(async () => {
 
 /** A workspace connected to the test IdP through its metadata, as an admin would connect it. */
 async function connectedWorkspace(): Promise<SamlConnection> {
-  const tenant = await createTenant('saml');
-  const metadata = parseIdpMetadata(idp.metadataXml());
-  const db = tenantDb(tenant.id);
-  await db.ssoConnection.create({
-    data: {
-      protocol: 'saml',
-      samlIdpEntityId: metadata.entityId,
-      samlIdpSsoUrl: metadata.ssoUrl,
-      samlIdpCertificates: metadata.certificates,
-    },
-  });
-  const row = await db.ssoConnection.findFirstOrThrow();
-  return {
-    tenantId: tenant.id,
-    slug: tenant.slug,
-    idpEntityId: row.samlIdpEntityId ?? '',
-    idpSsoUrl: row.samlIdpSsoUrl ?? '',
-    idpCertificates: row.samlIdpCertificates,
-  };
+  return (await samlWorkspace(idp)).connection;
 }
 
 /** Starts a sign-in at the workspace; returns the AuthnRequest the IdP receives. */
