@@ -22,7 +22,7 @@
 // {status:"ok"}. Errors use Vercel's {error:{code, message}} body.
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOnLoopback } from './loopback-server';
 import { readRequestBody } from './read-request-body';
 
 export type FakeEdgeConfigWrite = { operation: string; key: string; value?: unknown };
@@ -307,14 +307,7 @@ export async function startFakeEdgeConfig(options: FakeEdgeConfigOptions = {}): 
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server);
   const apiUrl = `http://127.0.0.1:${port}`;
 
   return {
@@ -328,11 +321,6 @@ export async function startFakeEdgeConfig(options: FakeEdgeConfigOptions = {}): 
     setDown(value) {
       down = value;
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        // fetch keeps idle keep-alive sockets open, and close() would wait for them.
-        server.closeAllConnections();
-      }),
+    close: () => closeServer(server),
   };
 }

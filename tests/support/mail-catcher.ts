@@ -6,9 +6,10 @@
 // Plain SMTP only (STARTTLS disabled) and any credentials accepted, so SMTP_URL may carry a user.
 // One CaughtEmail per envelope recipient: each address reads like its own mailbox.
 import { createServer } from 'node:http';
-import type { AddressInfo, Server } from 'node:net';
+
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { LOOPBACK, listenOnLoopback } from './loopback-server';
 
 export type CaughtEmail = {
   /** The envelope recipient (RCPT TO) this copy was delivered to. */
@@ -48,7 +49,7 @@ export type MailCatcherOptions = {
 
 type Waiter = { matches: (email: CaughtEmail) => boolean; resolve: (email: CaughtEmail) => void; fail: () => void };
 
-const HOST = '127.0.0.1';
+const HOST = LOOPBACK;
 
 function sameAddress(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -56,17 +57,6 @@ function sameAddress(a: string, b: string): boolean {
 
 function emailMatches(email: CaughtEmail, to: string, subject?: RegExp): boolean {
   return sameAddress(email.to, to) && (subject === undefined || subject.test(email.subject));
-}
-
-async function listen(server: Server, port: number): Promise<number> {
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, HOST, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  return (server.address() as AddressInfo).port;
 }
 
 export async function startMailCatcher(options: MailCatcherOptions = {}): Promise<MailCatcher> {
@@ -133,11 +123,11 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
   // smtp-server re-emits its socket's errors (EADDRINUSE, a client resetting): without a listener,
   // one would crash the test run. listen() below still sees EADDRINUSE on the socket itself.
   smtp.on('error', () => {});
-  const smtpPort = await listen(smtp.server, options.smtpPort ?? 0);
+  const smtpPort = await listenOnLoopback(smtp.server, options.smtpPort ?? 0);
   const closeSmtp = () => new Promise<void>((resolve) => smtp.close(() => resolve()));
   let httpPort: number;
   try {
-    httpPort = await listen(http, options.httpPort ?? 0);
+    httpPort = await listenOnLoopback(http, options.httpPort ?? 0);
   } catch (error) {
     await closeSmtp();
     throw error;

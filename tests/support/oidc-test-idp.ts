@@ -15,7 +15,6 @@
 // at any time, and registering a client id again replaces its metadata.
 import { createHash, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import Provider, {
   type Adapter,
   type AdapterPayload,
@@ -25,6 +24,7 @@ import Provider, {
   interactionPolicy,
   type JWK,
 } from 'oidc-provider';
+import { closeServer, LOOPBACK, listenOnLoopback } from './loopback-server';
 import { readRequestBody } from './read-request-body';
 
 export type OidcTestClient = { clientId: string; clientSecret: string; redirectUris: string[] };
@@ -39,7 +39,7 @@ export type OidcTestIdp = {
 
 export type OidcTestIdpOptions = { port?: number; clients: OidcTestClient[] };
 
-const HOST = '127.0.0.1';
+const HOST = LOOPBACK;
 const INTERACTION_PATH = /^\/interaction\/([\w-]+)$/;
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 const MAX_FORM_BYTES = 10_000;
@@ -183,14 +183,8 @@ export async function startOidcTestIdp(options: OidcTestIdpOptions): Promise<Oid
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, HOST, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const issuer = `http://${HOST}:${(server.address() as AddressInfo).port}`;
+  const port = await listenOnLoopback(server, options.port ?? 0);
+  const issuer = `http://${HOST}:${port}`;
 
   const configuration: Configuration = {
     adapter,
@@ -255,18 +249,13 @@ export async function startOidcTestIdp(options: OidcTestIdpOptions): Promise<Oid
   try {
     for (const client of options.clients) await addClient(client);
   } catch (error) {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeServer(server);
     throw error;
   }
 
   return {
     issuer,
     addClient,
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        // openid-client and fetch keep idle keep-alive sockets open, and close() would wait for them.
-        server.closeAllConnections();
-      }),
+    stop: () => closeServer(server),
   };
 }

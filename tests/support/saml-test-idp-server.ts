@@ -7,7 +7,7 @@
 // Anybody can sign in; the response is signed for the request's issuer (our per-workspace entity id)
 // and names the email typed, lower-cased. Not a real IdP: it trusts the ACS URL the request names.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, LOOPBACK, listenOnLoopback } from './loopback-server';
 import { readRequestBody } from './read-request-body';
 import { createSamlTestIdp, decodeAuthnRequest, type SamlTestIdp } from './saml-test-idp';
 
@@ -19,7 +19,7 @@ export type SamlTestIdpServer = {
   stop(): Promise<void>;
 };
 
-const HOST = '127.0.0.1';
+const HOST = LOOPBACK;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export async function startSamlTestIdpServer(
@@ -34,24 +34,14 @@ export async function startSamlTestIdpServer(
       send(res, 500, 'internal error', 'text/plain');
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, HOST, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const url = `http://${HOST}:${(server.address() as AddressInfo).port}`;
+  const port = await listenOnLoopback(server, options.port ?? 0);
+  const url = `http://${HOST}:${port}`;
   idp = await createSamlTestIdp({ entityId: options.entityId ?? `${url}/metadata`, ssoUrl: `${url}/sso` });
 
   return {
     url,
     idp,
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    stop: () => closeServer(server),
   };
 }
 

@@ -30,8 +30,8 @@
 // `webhook` endpoint they are also POSTed to it, signed, one at a time (flushWebhooks() awaits them).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
+import { closeServer, listenOnLoopback } from './loopback-server';
 import { readRequestBody } from './read-request-body';
 
 /** A parsed form-encoded value: `a[0][b]=x` → `{ a: [{ b: 'x' }] }`. */
@@ -1455,14 +1455,7 @@ export async function startStripeFake(options: StripeFakeOptions = {}): Promise<
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server);
   const host = '127.0.0.1';
   base = `http://${host}:${port}`;
 
@@ -1481,11 +1474,7 @@ export async function startStripeFake(options: StripeFakeOptions = {}): Promise<
       new Stripe(secretKey, { maxNetworkRetries: 0, telemetry: false, ...config, host, port, protocol: 'http' }),
     stop: async () => {
       await webhookQueue;
-      await new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        // The client keeps idle keep-alive sockets open, and close() would wait for them.
-        server.closeAllConnections();
-      });
+      await closeServer(server);
     },
     seedCustomer: (params = {}) => copy(createCustomer(seedRequest(params))),
     seedPrice: (params) => copy(createPrice(seedRequest(params))),

@@ -4,7 +4,7 @@
 //   DELETE /v9/projects/{idOrName}/domains/{domain}           → 200; 404 not on the project
 // Bearer token required (403 otherwise, as Vercel answers an invalid token). setDown: every call 503.
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOnLoopback } from './loopback-server';
 
 export type FakeVercelDomains = {
   apiUrl: string;
@@ -54,8 +54,7 @@ export async function startFakeVercelDomains(): Promise<FakeVercelDomains> {
       return answer(404, { error: { code: 'not_found' } });
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server);
   return {
     apiUrl: `http://127.0.0.1:${port}`,
     projectId,
@@ -66,10 +65,6 @@ export async function startFakeVercelDomains(): Promise<FakeVercelDomains> {
     setDown: (value) => {
       down = value;
     },
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => closeServer(server),
   };
 }
