@@ -4,17 +4,10 @@
 // that domain's own workspace, so the same rules apply as to "check now". Email domains claimed for
 // SSO are re-proven the same way: one whose TXT record is gone stops being verified (and SSO stops
 // covering its addresses), so a domain that changed hands stops trusting the old owner's IdP.
-import { parseArgs } from 'node:util';
 import { platformDb } from '../../lib/db/platform-db';
 import { checkDomain } from '../../lib/domains/check-domain';
 import { checkEmailDomain } from '../../lib/sso/check-email-domain';
-
-const { values } = parseArgs({ options: { every: { type: 'string' } } });
-const everyMinutes = values.every ? Number(values.every) : undefined;
-if (everyMinutes !== undefined && !(everyMinutes > 0)) {
-  console.error('[domains] --every takes a number of minutes');
-  process.exit(2);
-}
+import { runJob } from './run-job';
 
 async function recheckAll(): Promise<void> {
   const domains = await platformDb().domain.findMany({
@@ -59,9 +52,4 @@ async function recheckEmailDomains(): Promise<void> {
   console.log(`[sso] checked ${claims.length} email domain(s), ${changed} changed`);
 }
 
-await recheckAll();
-if (everyMinutes !== undefined) {
-  setInterval(() => void recheckAll(), everyMinutes * 60_000);
-} else {
-  process.exit(0);
-}
+await runJob('domains', recheckAll);
