@@ -5,6 +5,9 @@ import type { TenantDb } from '../db/tenant-db';
 
 type Transaction = Pick<TenantDb, 'auditEvent'>;
 
+/** A signed-in person who changes something audited (the audit log names them). */
+export type AuditActor = { id: string; email: string };
+
 export type AuditEntry = {
   /** Who did it; id null for a non-user actor such as 'scim' (the identity provider). */
   actor: { id: string | null; email: string } | null;

@@ -4,7 +4,7 @@
 // Only once the email is out are older open invitations to that address revoked, so a failed send
 // leaves the previous link working, and of two invitations sent at once the newer one stands.
 import 'server-only';
-import { recordAuditEvent } from '../audit/record-audit-event';
+import { type AuditActor, recordAuditEvent } from '../audit/record-audit-event';
 import { can } from '../auth/permissions';
 import { hashToken, randomToken } from '../auth/random-token';
 import { refusalForOneMore } from '../billing/plan-limit';
@@ -84,8 +84,6 @@ export async function createInvitation(
   await revokeOlder(db, auditActor, email, created);
   return { ok: true, invitationId: created.id, email };
 }
-
-type AuditActor = { id: string; email: string };
 
 /** Nobody ever saw this token: revoked, it leaves nothing usable behind. */
 async function revokeUnsent(db: TenantDb, actor: AuditActor, email: string, invitationId: string): Promise<void> {

@@ -1,17 +1,15 @@
 // A new SCIM bearer token for the workspace. The plaintext is returned once, to be shown once;
 // only its hash is stored.
 import 'server-only';
-import { recordAuditEvent } from '../audit/record-audit-event';
+import { type AuditActor, recordAuditEvent } from '../audit/record-audit-event';
 import { hashToken } from '../auth/random-token';
 import type { TenantDb, TenantTransaction } from '../db/tenant-db';
 import { newScimToken } from './scim-token-format';
 
-export type ScimActor = { id: string; email: string };
-
 export function createScimToken(
   db: TenantDb,
   tenantId: string,
-  actor: ScimActor,
+  actor: AuditActor,
 ): Promise<{ id: string; token: string }> {
   return db.$transaction((tx) => insertScimToken(tx, tenantId, actor, 'scim.token.created'));
 }
@@ -19,7 +17,7 @@ export function createScimToken(
 export async function insertScimToken(
   tx: TenantTransaction,
   tenantId: string,
-  actor: ScimActor,
+  actor: AuditActor,
   action: string,
 ): Promise<{ id: string; token: string }> {
   const token = newScimToken(tenantId);

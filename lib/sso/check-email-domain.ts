@@ -4,18 +4,17 @@
 // the IdP opened for that domain; a newly verified domain under "SSO required" ends its users' other
 // sessions.
 import 'server-only';
-import { recordAuditEvent } from '../audit/record-audit-event';
+import { type AuditActor, recordAuditEvent } from '../audit/record-audit-event';
 import { tenantDb } from '../db/tenant-db';
 import { checkOwnershipRecord, type DomainResolver } from '../domains/check-domain-dns';
 import { domainResolver } from '../domains/routing-target';
 import { endIdpSessionsForDomain, endOtherSessionsForDomains } from './end-domain-sessions';
-import type { SsoActor } from './sso-actor';
 
 export type EmailDomainCheck = { verified: boolean; reason: string | null };
 
 export async function checkEmailDomain(
   tenantId: string,
-  actor: SsoActor | null,
+  actor: AuditActor | null,
   claimId: string,
   resolver: DomainResolver = domainResolver(),
 ): Promise<EmailDomainCheck | null> {

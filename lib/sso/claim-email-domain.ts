@@ -2,17 +2,16 @@
 // with the TXT record to create. The same record name as custom domains (_tenantry-challenge.<domain>).
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { recordAuditEvent } from '../audit/record-audit-event';
+import { type AuditActor, recordAuditEvent } from '../audit/record-audit-event';
 import { tenantDb } from '../db/tenant-db';
 import { challengeRecordName } from '../domains/dns-records';
 import { emailDomainName } from './email-domain-name';
-import type { SsoActor } from './sso-actor';
 
 export type ClaimResult =
   | { ok: true; domain: string; record: { name: string; value: string } }
   | { ok: false; message: string };
 
-export async function claimEmailDomain(tenantId: string, actor: SsoActor, input: string): Promise<ClaimResult> {
+export async function claimEmailDomain(tenantId: string, actor: AuditActor, input: string): Promise<ClaimResult> {
   const domain = emailDomainName(input);
   if (!domain) return { ok: false, message: 'That is not a domain name, e.g. acme.com.' };
   const db = tenantDb(tenantId);

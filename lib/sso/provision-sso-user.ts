@@ -24,8 +24,8 @@ export type SsoIdentity = {
 
 export type ProvisionResult = { ok: true; userId: string } | { ok: false; code: SsoRefusalCode };
 
-/** The checks alone, before anything is written (next-auth's signIn callback asks this first). */
-export async function ssoIdentityRefusal(tenantId: string, email: string): Promise<SsoRefusalCode | null> {
+/** The checks made before anything is written. */
+async function ssoIdentityRefusal(tenantId: string, email: string): Promise<SsoRefusalCode | null> {
   const domain = domainOfEmail(email);
   const db = tenantDb(tenantId);
   const verified = domain

@@ -1,12 +1,11 @@
 // An owner drops an email domain: its users are no longer routed to this workspace's IdP, SSO is no
 // longer required of them, and the sessions the IdP opened for them end.
 import 'server-only';
-import { recordAuditEvent } from '../audit/record-audit-event';
+import { type AuditActor, recordAuditEvent } from '../audit/record-audit-event';
 import { tenantDb } from '../db/tenant-db';
 import { endIdpSessionsForDomain } from './end-domain-sessions';
-import type { SsoActor } from './sso-actor';
 
-export async function removeEmailDomain(tenantId: string, actor: SsoActor, claimId: string): Promise<boolean> {
+export async function removeEmailDomain(tenantId: string, actor: AuditActor, claimId: string): Promise<boolean> {
   const removed = await tenantDb(tenantId).$transaction(async (tx) => {
     const claim = await tx.ssoEmailDomain.findFirst({ where: { id: claimId }, select: { domain: true } });
     if (!claim) return null;

@@ -3,12 +3,11 @@
 // never read back to a page. An empty secret on a later save keeps the stored one.
 import 'server-only';
 import { z } from 'zod';
-import { recordAuditEvent } from '../audit/record-audit-event';
+import { type AuditActor, recordAuditEvent } from '../audit/record-audit-event';
 import { tenantDb } from '../db/tenant-db';
 import { checkOidcDiscovery } from './check-oidc-discovery';
 import { forgetIdpTrust, trustedIdp } from './forget-idp-trust';
 import { encryptSecret } from './secret-box';
-import type { SsoActor } from './sso-actor';
 
 export const OidcConnectionInput = z.object({
   issuer: z.string().trim().min(1, 'Enter the issuer URL.').max(500),
@@ -21,7 +20,7 @@ export type SaveResult = { ok: true } | { ok: false; field?: string; message: st
 
 export async function saveOidcConnection(
   tenantId: string,
-  actor: SsoActor,
+  actor: AuditActor,
   input: OidcConnectionInput,
 ): Promise<SaveResult> {
   const db = tenantDb(tenantId);

@@ -3,14 +3,13 @@
 // sign-in URL and its signing certificates.
 import 'server-only';
 import { z } from 'zod';
-import { recordAuditEvent } from '../audit/record-audit-event';
+import { type AuditActor, recordAuditEvent } from '../audit/record-audit-event';
 import { tenantDb } from '../db/tenant-db';
 import { fetchIdentityProviderDocument } from './fetch-identity-provider-document';
 import { forgetIdpTrust, trustedIdp } from './forget-idp-trust';
 import { checkIdentityProviderUrl } from './identity-provider-url';
 import { parseIdpMetadata, SamlMetadataError } from './saml/parse-idp-metadata';
 import type { SaveResult } from './save-oidc-connection';
-import type { SsoActor } from './sso-actor';
 
 export const SamlConnectionInput = z.object({
   metadataXml: z.string().max(256 * 1024, 'The metadata is larger than 256 KB.'),
@@ -20,7 +19,7 @@ export type SamlConnectionInput = z.infer<typeof SamlConnectionInput>;
 
 export async function saveSamlConnection(
   tenantId: string,
-  actor: SsoActor,
+  actor: AuditActor,
   input: SamlConnectionInput,
 ): Promise<SaveResult> {
   const xml = await metadataFrom(input);

@@ -3,10 +3,9 @@
 // from then on the IdP alone decides who they are.
 import 'server-only';
 import { z } from 'zod';
-import { recordAuditEvent } from '../audit/record-audit-event';
+import { type AuditActor, recordAuditEvent } from '../audit/record-audit-event';
 import { tenantDb } from '../db/tenant-db';
 import { endOtherSessionsForDomains } from './end-domain-sessions';
-import type { SsoActor } from './sso-actor';
 
 export const SsoPolicyInput = z.object({
   defaultRole: z.enum(['member', 'admin']),
@@ -16,7 +15,11 @@ export type SsoPolicyInput = z.infer<typeof SsoPolicyInput>;
 
 export type PolicyResult = { ok: true } | { ok: false; message: string };
 
-export async function updateSsoPolicy(tenantId: string, actor: SsoActor, input: SsoPolicyInput): Promise<PolicyResult> {
+export async function updateSsoPolicy(
+  tenantId: string,
+  actor: AuditActor,
+  input: SsoPolicyInput,
+): Promise<PolicyResult> {
   const db = tenantDb(tenantId);
   const outcome = await db.$transaction(async (tx): Promise<PolicyResult & { domains?: string[] }> => {
     const connection = await tx.ssoConnection.findFirst({ select: { ssoRequired: true } });
