@@ -35,6 +35,7 @@ const pro = fake.seedPrice({
 Object.assign(process.env, {
   DATABASE_URL: urls.ownerUrl,
   APP_DATABASE_URL: urls.appUrl,
+  AUTH_DATABASE_URL: urls.authUrl,
   PLATFORM_DATABASE_URL: urls.platformUrl,
   STRIPE_SECRET_KEY: fake.secretKey,
   STRIPE_API_URL: fake.url,

@@ -29,6 +29,7 @@ const urls = await createFreshDatabase(server.url, name);
 Object.assign(process.env, {
   DATABASE_URL: urls.ownerUrl,
   APP_DATABASE_URL: urls.appUrl,
+  AUTH_DATABASE_URL: urls.authUrl,
   PLATFORM_DATABASE_URL: urls.platformUrl,
 });
 

@@ -11,4 +11,12 @@ describe('parseEnv', () => {
       /DATABASE_URL: must be a postgres[\s\S]*DB_POOL_MAX[\s\S]*ROOT_DOMAIN/,
     );
   });
+
+  it('refuses a CNAME target under the root domain whose label a workspace could take', () => {
+    expect(() => parseEnv({ ROOT_DOMAIN: 'myapp.com', CUSTOM_DOMAIN_CNAME_TARGET: 'route.myapp.com' })).toThrow(
+      /CUSTOM_DOMAIN_CNAME_TARGET: "route" is not a reserved subdomain/,
+    );
+    expect(parseEnv({ ROOT_DOMAIN: 'myapp.com', CUSTOM_DOMAIN_CNAME_TARGET: 'cname.myapp.com' })).toBeDefined();
+    expect(parseEnv({ ROOT_DOMAIN: 'myapp.com', CUSTOM_DOMAIN_CNAME_TARGET: 'edge.cdn.example' })).toBeDefined();
+  });
 });

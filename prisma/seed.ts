@@ -1,6 +1,7 @@
 // Seeds the example workspaces through the app's own clients, as app_user: the seed goes through
 // the same policies as the app. Idempotent: an existing workspace is left as it is.
 import { hashPassword } from '../lib/auth/password';
+import { authDb } from '../lib/db/auth-db';
 import { globalDb } from '../lib/db/global-db';
 import { tenantDb } from '../lib/db/tenant-db';
 import { slugSkeleton } from '../lib/workspaces/slug-skeleton';
@@ -8,22 +9,25 @@ import { SEED_PASSWORD, SEED_WORKSPACES } from './seed-data';
 
 export async function seed(): Promise<string[]> {
   const created: string[] = [];
-  let passwordHash: string | undefined;
+  let seedHash: string | undefined;
   for (const workspace of SEED_WORKSPACES) {
     if (await globalDb().tenant.findUnique({ where: { slug: workspace.slug } })) continue;
     const tenant = await globalDb().tenant.create({
       data: { slug: workspace.slug, slugSkeleton: slugSkeleton(workspace.slug), name: workspace.name },
     });
     const db = tenantDb(tenant.id);
-    passwordHash ??= await hashPassword(SEED_PASSWORD);
+    seedHash ??= await hashPassword(SEED_PASSWORD);
+    const hash = seedHash;
+    const seededUsers: string[] = [];
     await db.$transaction(async (tx) => {
       for (const member of workspace.members) {
         const user = await tx.user.upsert({
           where: { email: member.email },
-          create: { email: member.email, name: member.name, passwordHash, emailVerified: new Date() },
+          create: { email: member.email, name: member.name, emailVerified: new Date() },
           update: {},
         });
         await tx.membership.create({ data: { userId: user.id, role: member.role } });
+        seededUsers.push(user.id);
       }
       if (workspace.compedPlan)
         await tx.billingState.create({ data: { plan: workspace.compedPlan, status: 'active' } });
@@ -36,6 +40,11 @@ export async function seed(): Promise<string[]> {
           data: { name: project.name, tasks: { create: project.tasks.map((title) => ({ title })) } },
         });
       }
+    });
+    // Passwords are auth_user's to write; a user seeded earlier keeps the one they have.
+    await authDb().userPassword.createMany({
+      data: seededUsers.map((userId) => ({ userId, hash })),
+      skipDuplicates: true,
     });
     created.push(workspace.slug);
   }

@@ -43,7 +43,7 @@ try {
 }
 
 const { env } = await import('../lib/env');
-const { appDatabaseUrl, platformDatabaseUrl } = await import('../lib/db/role-urls');
+const { appDatabaseUrl, authDatabaseUrl, platformDatabaseUrl } = await import('../lib/db/role-urls');
 const port = values.port;
 const root = env().ROOT_DOMAIN;
 console.log(`
@@ -59,6 +59,7 @@ const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', mode, '
   env: {
     ...process.env,
     APP_DATABASE_URL: appDatabaseUrl(env()),
+    AUTH_DATABASE_URL: authDatabaseUrl(env()),
     PLATFORM_DATABASE_URL: platformDatabaseUrl(env()),
   },
 });

@@ -7,7 +7,7 @@ import { SignOutButton } from '@/components/workspace/sign-out-button';
 import { appUrl } from '@/lib/auth/app-url';
 import { currentSession } from '@/lib/auth/current-session';
 import { env } from '@/lib/env';
-import { listUserWorkspaces } from '@/lib/workspaces/list-user-workspaces';
+import { listSessionWorkspaces } from '@/lib/workspaces/list-user-workspaces';
 import { workspaceEntryUrl } from '@/lib/workspaces/workspace-url';
 import { changePasswordAction, createWorkspaceAction, updateProfileAction } from './actions';
 
@@ -15,7 +15,7 @@ export default async function AccountPage() {
   const session = await currentSession();
   if (!session) redirect(`/signin?callbackUrl=${encodeURIComponent(`${appUrl().origin}/account`)}`);
   const { user } = session;
-  const workspaces = await listUserWorkspaces(user.id);
+  const workspaces = await listSessionWorkspaces(session.id);
   return (
     <main className="mx-auto max-w-2xl space-y-12 px-6 py-12">
       <header className="flex items-center justify-between">

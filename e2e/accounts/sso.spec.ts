@@ -13,7 +13,7 @@ import { startDnsServer, type TestDnsServer } from '../../tests/support/dns-serv
 import { type OidcTestIdp, startOidcTestIdp } from '../../tests/support/oidc-test-idp';
 import { type SamlTestIdpServer, startSamlTestIdpServer } from '../../tests/support/saml-test-idp-server';
 import { verifiedCustomDomain } from '../support/custom-domains';
-import { asApp, asTenant } from '../support/e2e-database';
+import { asApp, asAuth, asTenant } from '../support/e2e-database';
 import { ACCOUNTS_SERVER, E2E_SSO, origin } from '../support/e2e-servers';
 import { signInAs } from '../support/sign-in-as';
 import { forgetSso, signInAtIdp, verifyEmailDomain } from '../support/sso-steps';
@@ -156,12 +156,11 @@ test('on acme’s verified custom domain, sign-in through its IdP comes back by 
   await signInAtIdp(page, idp.issuer, email);
   await expect(page).toHaveURL(`${custom}/`);
   await expect(page.getByText('Rocket Skates')).toBeVisible();
-  const [handed] = await asTenant<{ bound: boolean }>(
-    'acme',
+  const [handed] = await asAuth<{ bound: boolean }>(
+    ACCOUNTS_SERVER,
     `SELECT s.sso_tenant_id = (SELECT id FROM tenants WHERE slug = 'acme') AS bound
        FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = $1 AND s.host = $2`,
     [email, host],
-    ACCOUNTS_SERVER,
   );
   expect(handed).toEqual({ bound: true });
   await visitor.close();
@@ -205,9 +204,13 @@ test('the main sign-in page routes an email to its workspace’s IdP; SSO-requir
   const pat = `pat-${run}@${IDP_DOMAIN}`;
   const [user] = await asApp<{ id: string }>(
     ACCOUNTS_SERVER,
-    'INSERT INTO users (id, email, email_verified, password_hash) VALUES (gen_random_uuid(), $1, now(), $2) RETURNING id',
-    [pat, await argon2.hash('pat-password-123')],
+    'INSERT INTO users (id, email, email_verified) VALUES (gen_random_uuid(), $1, now()) RETURNING id',
+    [pat],
   );
+  await asAuth(ACCOUNTS_SERVER, 'INSERT INTO user_passwords (user_id, hash) VALUES ($1, $2)', [
+    user?.id,
+    await argon2.hash('pat-password-123'),
+  ]);
   await asTenant(
     'acme',
     "INSERT INTO memberships (id, user_id, role) VALUES (gen_random_uuid(), $1, 'member')",

@@ -1,14 +1,29 @@
 // The databases the e2e servers run on (playwright.config.ts starts them with --database NAME), on
 // the server scripts/run-e2e.ts passes as DATABASE_URL.
 import pg from 'pg';
-import { APP_ROLE, withRole } from '../../lib/db/role-urls';
+import { APP_ROLE, AUTH_ROLE, withRole } from '../../lib/db/role-urls';
 import { databaseUrl } from '../../scripts/db/database-server';
 import { type E2eServer, HOSTS_SERVER } from './e2e-servers';
 
-function appRoleUrl(server: E2eServer): string {
+function appRoleUrl(server: E2eServer, role = APP_ROLE): string {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) throw new Error('DATABASE_URL is not set: run the e2e suite with `npm run test:e2e`');
-  return withRole(databaseUrl(serverUrl, server.database), APP_ROLE);
+  return withRole(databaseUrl(serverUrl, server.database), role);
+}
+
+/** Runs SQL as the sign-in code does: as auth_user, the only role that reads sessions and credentials. */
+export async function asAuth<T extends pg.QueryResultRow>(
+  server: E2eServer,
+  sql: string,
+  values: unknown[] = [],
+): Promise<T[]> {
+  const client = new pg.Client({ connectionString: appRoleUrl(server, AUTH_ROLE) });
+  await client.connect();
+  try {
+    return (await client.query<T>(`/* tenant:none */ ${sql}`, values)).rows;
+  } finally {
+    await client.end();
+  }
 }
 
 /** Runs SQL as the app does: as app_user, naming no workspace (global tables only). */

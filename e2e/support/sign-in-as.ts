@@ -2,7 +2,7 @@
 // a session row as the app would write it, and its cookie for the host the test will open.
 import type { BrowserContext } from '@playwright/test';
 import { encode } from 'next-auth/jwt';
-import { asApp } from './e2e-database';
+import { asApp, asAuth } from './e2e-database';
 import { E2E_AUTH_SECRET, type E2eServer } from './e2e-servers';
 
 const COOKIE = 'tenantry.session';
@@ -11,7 +11,7 @@ const COOKIE = 'tenantry.session';
 export async function sessionCookieValue(server: E2eServer, email: string, host: string): Promise<string> {
   const [user] = await asApp<{ id: string }>(server, 'SELECT id FROM users WHERE email = $1', [email]);
   if (!user) throw new Error(`no user ${email}`);
-  const [main] = await asApp<{ id: string }>(
+  const [main] = await asAuth<{ id: string }>(
     server,
     "INSERT INTO sessions (id, user_id, expires) VALUES (gen_random_uuid(), $1, now() + interval '1 day') RETURNING id",
     [user.id],
@@ -20,7 +20,7 @@ export async function sessionCookieValue(server: E2eServer, email: string, host:
   let sessionId = main.id;
   const covered = host === server.root || (server.root.includes('.') && host.endsWith(`.${server.root}`));
   if (!covered) {
-    const [handed] = await asApp<{ id: string }>(
+    const [handed] = await asAuth<{ id: string }>(
       server,
       "INSERT INTO sessions (id, user_id, host, parent_id, expires) VALUES (gen_random_uuid(), $1, $2, $3, now() + interval '1 day') RETURNING id",
       [user.id, host, main.id],

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { authOptions } from '../auth/auth-options';
 import { verifyPassword } from '../auth/password';
 import { createHandedSession, createMainSession, endSessionFamily, findLiveSession } from '../auth/session-store';
+import { passwordHashOf, removePassword } from '../auth/user-password';
+import { authDb } from '../db/auth-db';
 import { globalDb } from '../db/global-db';
 import { tenantDb } from '../db/tenant-db';
 import type { EmailMessage } from '../email/send-email';
@@ -83,9 +85,9 @@ describe('password reset', () => {
 
     expect(await completePasswordReset(token, 'a brand new password')).toEqual({ ok: true });
     const user = await globalDb().user.findFirstOrThrow({ where: { id: result.userId } });
-    expect(await verifyPassword(user.passwordHash ?? '', 'a brand new password')).toBe(true);
+    expect(await verifyPassword((await passwordHashOf(result.userId)) ?? '', 'a brand new password')).toBe(true);
     expect(user.emailVerified).not.toBeNull();
-    expect(await globalDb().session.findFirst({ where: { id: sessionId } })).toBeNull();
+    expect(await authDb().session.findFirst({ where: { id: sessionId } })).toBeNull();
     expect(await completePasswordReset(token, 'another password!!')).toMatchObject({ ok: false });
   });
 
@@ -99,7 +101,7 @@ describe('password reset', () => {
     const input = newSignUp();
     await signUp(input);
     const token = await resetLinkFor(input.email);
-    await globalDb().verificationToken.updateMany({
+    await authDb().verificationToken.updateMany({
       where: { identifier: { startsWith: 'password-reset:' } },
       data: { expires: new Date(Date.now() - 1000) },
     });
@@ -117,23 +119,22 @@ describe('magic-link sign-in', () => {
     if (!signIn) throw new Error('no signIn callback');
     const user = { id: 'x', email: input.email, emailVerified: null };
     await signIn({ user, account: { provider: 'email', type: 'email', providerAccountId: input.email }, email: {} });
-    const stored = await globalDb().user.findFirstOrThrow({ where: { email: input.email } });
-    expect(stored.passwordHash).toBeNull();
-    expect(await globalDb().session.findFirst({ where: { id: attackerSession } })).toBeNull();
+    expect(await passwordHashOf(attacker.userId)).toBeNull();
+    expect(await authDb().session.findFirst({ where: { id: attackerSession } })).toBeNull();
   });
 
   it('an account without a password cannot be given one from a session alone', async () => {
     const input = newSignUp();
     const result = await signUp(input);
     if (!result.ok) throw new Error(result.error);
-    await globalDb().user.update({ where: { id: result.userId }, data: { passwordHash: null } });
+    await removePassword(result.userId);
     const changed = await changePassword(
       { id: result.userId, sessionFamilyId: randomUUID() },
       '',
       'a brand new password',
     );
     expect(changed).toMatchObject({ ok: false, field: 'currentPassword' });
-    expect((await globalDb().user.findFirstOrThrow({ where: { id: result.userId } })).passwordHash).toBeNull();
+    expect(await passwordHashOf(result.userId)).toBeNull();
   });
 });
 
@@ -143,7 +144,7 @@ describe('sessions', () => {
     const result = await signUp(input);
     if (!result.ok) throw new Error(result.error);
     const mainId = await createMainSession(result.userId);
-    const main = await globalDb().session.findFirstOrThrow({ where: { id: mainId } });
+    const main = await authDb().session.findFirstOrThrow({ where: { id: mainId } });
     const handedId = await createHandedSession(main, 'app.acme-corp.test');
     const claims = (sessionId: string) => ({ sessionId, userId: result.userId });
 
@@ -155,6 +156,6 @@ describe('sessions', () => {
     expect(await findLiveSession({ sessionId: mainId, userId: randomUUID() }, 'acme.localhost', true)).toBeNull();
 
     await endSessionFamily(handedId);
-    expect(await globalDb().session.count({ where: { id: { in: [mainId, handedId] } } })).toBe(0);
+    expect(await authDb().session.count({ where: { id: { in: [mainId, handedId] } } })).toBe(0);
   });
 });

@@ -3,7 +3,8 @@
 // first password through the reset email, which proves the mailbox. Other sessions are ended.
 import 'server-only';
 import { hashPassword, verifyPassword } from '../auth/password';
-import { globalDb } from '../db/global-db';
+import { passwordHashOf, setPasswordHash } from '../auth/user-password';
+import { authDb } from '../db/auth-db';
 
 export type ChangePasswordResult = { ok: true } | { ok: false; field: 'currentPassword'; error: string };
 
@@ -12,20 +13,20 @@ export async function changePassword(
   currentPassword: string,
   newPassword: string,
 ): Promise<ChangePasswordResult> {
-  const stored = await globalDb().user.findFirst({ where: { id: user.id }, select: { passwordHash: true } });
-  if (!stored?.passwordHash) {
+  const stored = await passwordHashOf(user.id);
+  if (!stored) {
     return {
       ok: false,
       field: 'currentPassword',
       error: 'You have no password yet. Use “Forgot your password?” on the sign-in page to set one by email.',
     };
   }
-  if (!(await verifyPassword(stored.passwordHash, currentPassword))) {
+  if (!(await verifyPassword(stored, currentPassword))) {
     return { ok: false, field: 'currentPassword', error: 'That is not your current password.' };
   }
-  await globalDb().user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(newPassword) } });
+  await setPasswordHash(user.id, await hashPassword(newPassword));
   // Other main sessions go, and with them every host they were handed to (ON DELETE CASCADE).
-  await globalDb().session.deleteMany({
+  await authDb().session.deleteMany({
     where: { userId: user.id, parentId: null, id: { not: user.sessionFamilyId } },
   });
   return { ok: true };

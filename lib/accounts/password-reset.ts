@@ -7,7 +7,8 @@ import { appUrl } from '../auth/app-url';
 import { hashPassword } from '../auth/password';
 import { hashToken, randomToken } from '../auth/random-token';
 import { endAllSessionsOf } from '../auth/session-store';
-import { globalDb } from '../db/global-db';
+import { setPasswordHash } from '../auth/user-password';
+import { authDb } from '../db/auth-db';
 import { passwordResetEmail } from '../email/email-templates';
 import { sendEmail } from '../email/send-email';
 
@@ -15,10 +16,10 @@ const RESET_TTL_MS = 60 * 60 * 1000;
 const IDENTIFIER_PREFIX = 'password-reset:';
 
 export async function requestPasswordReset(email: string, send = sendEmail): Promise<void> {
-  const user = await globalDb().user.findFirst({ where: { email }, select: { id: true } });
+  const user = await authDb().user.findFirst({ where: { email }, select: { id: true } });
   if (!user) return;
   const token = randomToken();
-  await globalDb().verificationToken.create({
+  await authDb().verificationToken.create({
     data: {
       identifier: `${IDENTIFIER_PREFIX}${user.id}`,
       token: hashToken(token),
@@ -35,15 +36,16 @@ export type ResetResult = { ok: true } | { ok: false; error: string };
 export async function completePasswordReset(token: string, newPassword: string): Promise<ResetResult> {
   // The token is consumed before the (deliberately slow) hash, so only a real link costs a hash.
   // Deleted as it is read: a second use of the same link finds nothing.
-  const [used] = await globalDb().$queryRaw<{ identifier: string }[]>`
+  const [used] = await authDb().$queryRaw<{ identifier: string }[]>`
     DELETE FROM verification_tokens
      WHERE token = ${hashToken(token)} AND starts_with(identifier, ${IDENTIFIER_PREFIX}) AND expires > now()
     RETURNING identifier`;
   if (!used) return { ok: false, error: 'This reset link has expired or was already used. Ask for a new one.' };
   const userId = used.identifier.slice(IDENTIFIER_PREFIX.length);
-  await globalDb().user.update({
-    where: { id: userId },
-    data: { passwordHash: await hashPassword(newPassword), emailVerified: new Date() },
+  const hash = await hashPassword(newPassword);
+  await authDb().$transaction(async (tx) => {
+    await setPasswordHash(userId, hash, tx);
+    await tx.user.update({ where: { id: userId }, data: { emailVerified: new Date() }, select: { id: true } });
   });
   await endAllSessionsOf(userId);
   return { ok: true };

@@ -1,6 +1,7 @@
 // A new account and its first workspace, in one transaction: either both exist or neither does.
 import 'server-only';
 import { hashPassword } from '../auth/password';
+import { setPasswordHash } from '../auth/user-password';
 import { globalDb } from '../db/global-db';
 import { isUniqueViolation } from '../db/unique-violation';
 import { ssoRouteForEmail } from '../sso/sso-route-for-email';
@@ -29,10 +30,13 @@ export async function signUp(input: SignUpInput): Promise<SignUpResult> {
   try {
     const created = await createWorkspace({ name: input.workspaceName, slug: input.slug }, (tx) =>
       tx.user.create({
-        data: { email: input.email, name: input.name, passwordHash },
+        data: { email: input.email, name: input.name },
         select: { id: true, email: true },
       }),
     );
+    // After the workspace's transaction (app_user's) commits: the hash is auth_user's to write. Should
+    // this fail, the account exists without a password, and "Forgot your password?" sets one.
+    await setPasswordHash(created.owner.id, passwordHash);
     return { ok: true, userId: created.owner.id, slug: created.slug };
   } catch (error) {
     // Someone took the email or the address between our check and the insert.

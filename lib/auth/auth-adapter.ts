@@ -1,15 +1,15 @@
 // next-auth's storage for users, linked OAuth accounts and magic-link tokens, over our global
 // tables. Written here rather than @next-auth/prisma-adapter because that one expects next-auth's
-// own column names and a bare PrismaClient; ours go through globalDb and map names explicitly.
+// own column names and a bare PrismaClient; ours go through authDb and map names explicitly.
 // Sessions are not stored through the adapter: see lib/auth/session-store.ts.
 import 'server-only';
 import type { Adapter, AdapterAccount, AdapterUser, VerificationToken } from 'next-auth/adapters';
-import { globalDb } from '../db/global-db';
+import { authDb } from '../db/auth-db';
 
 const USER_FIELDS = { id: true, email: true, name: true, emailVerified: true, image: true } as const;
 
 export function authAdapter(): Adapter {
-  const db = globalDb();
+  const db = authDb();
   return {
     async createUser(user: Omit<AdapterUser, 'id'>): Promise<AdapterUser> {
       return db.user.create({

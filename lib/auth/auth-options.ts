@@ -4,7 +4,7 @@
 // be used on, handoffs to custom domains, and signing out everywhere.
 import 'server-only';
 import type { Account, NextAuthOptions, Profile } from 'next-auth';
-import { globalDb } from '../db/global-db';
+import { authDb } from '../db/auth-db';
 import type { OidcProfile, SsoSignInContext } from '../sso/oidc-sign-in-provider';
 import { provisionSsoUser } from '../sso/provision-sso-user';
 import type { SsoRefusalCode } from '../sso/sso-refusal';
@@ -16,6 +16,7 @@ import { safeCallbackUrl } from './safe-redirect';
 import { SESSION_MAX_AGE_SECONDS, sessionCookieName, sessionCookieOptions } from './session-cookie';
 import { createMainSession, endSessionFamily } from './session-store';
 import { signInProviders } from './sign-in-providers';
+import { removePassword } from './user-password';
 
 /** `sso`: the one workspace OIDC provider this request is about (its path names sso-<slug>). */
 export function authOptions(sso?: SsoSignInContext): NextAuthOptions {
@@ -92,13 +93,13 @@ function refusalUrl(code: SsoRefusalCode, email?: string): string {
 // the owner proves the mailbox, everything that someone set up goes: the password, every session
 // and every linked sign-in. (This runs before the owner's own session is opened.)
 async function forgetUnprovenPassword(email: string): Promise<void> {
-  const unproven = await globalDb().user.findFirst({
-    where: { email: email.toLowerCase(), emailVerified: null, passwordHash: { not: null } },
+  const unproven = await authDb().user.findFirst({
+    where: { email: email.toLowerCase(), emailVerified: null, password: { isNot: null } },
     select: { id: true },
   });
   if (!unproven) return;
-  await globalDb().$transaction(async (tx) => {
-    await tx.user.update({ where: { id: unproven.id }, data: { passwordHash: null } });
+  await authDb().$transaction(async (tx) => {
+    await removePassword(unproven.id, tx);
     await tx.session.deleteMany({ where: { userId: unproven.id } });
     await tx.account.deleteMany({ where: { userId: unproven.id } });
   });

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { decode } from 'next-auth/jwt';
 import { expect, it, vi } from 'vitest';
 import { createTenant } from '../../tests/support/tenants';
+import { authDb } from '../db/auth-db';
 import { globalDb } from '../db/global-db';
 import { authAdapter } from './auth-adapter';
 import { authOptions } from './auth-options';
@@ -52,5 +53,5 @@ it('an OAuth sign-in carrying a revoked, IdP-bound cookie links nothing and sign
   });
   expect(user.id).not.toBe(victim.id);
   expect(user.email).toBe(attackerEmail);
-  expect(await globalDb().account.count({ where: { userId: victim.id } })).toBe(0);
+  expect(await authDb().account.count({ where: { userId: victim.id } })).toBe(0);
 });

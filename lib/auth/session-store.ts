@@ -3,7 +3,7 @@
 // A session opened through a workspace's IdP (ssoTenantId) serves that workspace only, and the root
 // site (lib/auth/current-session.ts); its handed children inherit that.
 import 'server-only';
-import { globalDb } from '../db/global-db';
+import { authDb } from '../db/auth-db';
 import { SESSION_MAX_AGE_SECONDS } from './session-cookie';
 
 export type SessionUser = { id: string; email: string; name: string | null; emailVerified: Date | null };
@@ -24,7 +24,7 @@ const USER_FIELDS = { id: true, email: true, name: true, emailVerified: true } a
 
 export async function createMainSession(userId: string, ssoTenantId: string | null = null): Promise<string> {
   const expires = new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000);
-  const session = await globalDb().session.create({ data: { userId, expires, ssoTenantId }, select: { id: true } });
+  const session = await authDb().session.create({ data: { userId, expires, ssoTenantId }, select: { id: true } });
   return session.id;
 }
 
@@ -33,7 +33,7 @@ export async function createHandedSession(
   parent: { id: string; userId: string; expires: Date; ssoTenantId: string | null },
   host: string,
 ) {
-  const session = await globalDb().session.create({
+  const session = await authDb().session.create({
     data: {
       userId: parent.userId,
       host,
@@ -52,7 +52,7 @@ export async function findLiveSession(
   host: string,
   coveredByMainCookie: boolean,
 ): Promise<LiveSession | null> {
-  const session = await globalDb().session.findFirst({
+  const session = await authDb().session.findFirst({
     where: { id: claims.sessionId, userId: claims.userId, expires: { gt: new Date() } },
     select: { id: true, host: true, parentId: true, ssoTenantId: true, user: { select: USER_FIELDS } },
   });
@@ -63,12 +63,12 @@ export async function findLiveSession(
 
 /** Ends the whole family: the main session and every host it was handed to. */
 export async function endSessionFamily(sessionId: string): Promise<void> {
-  const session = await globalDb().session.findFirst({ where: { id: sessionId }, select: { parentId: true } });
+  const session = await authDb().session.findFirst({ where: { id: sessionId }, select: { parentId: true } });
   if (!session) return;
-  await globalDb().session.deleteMany({ where: { id: session.parentId ?? sessionId } });
+  await authDb().session.deleteMany({ where: { id: session.parentId ?? sessionId } });
 }
 
 /** Signs a user out everywhere (password reset, removal by SCIM). */
 export async function endAllSessionsOf(userId: string): Promise<void> {
-  await globalDb().session.deleteMany({ where: { userId } });
+  await authDb().session.deleteMany({ where: { userId } });
 }

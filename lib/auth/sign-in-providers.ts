@@ -7,7 +7,7 @@ import GitHubProvider from 'next-auth/providers/github';
 import GoogleProvider from 'next-auth/providers/google';
 import type { Provider } from 'next-auth/providers/index';
 import { z } from 'zod';
-import { globalDb } from '../db/global-db';
+import { authDb } from '../db/auth-db';
 import { magicLinkEmail } from '../email/email-templates';
 import { sendEmail } from '../email/send-email';
 import { env } from '../env';
@@ -32,12 +32,12 @@ export function signInProviders(): Provider[] {
       async authorize(credentials) {
         const input = PasswordSignIn.safeParse(credentials);
         if (!input.success) return null;
-        const user = await globalDb().user.findFirst({
+        const user = await authDb().user.findFirst({
           where: { email: input.data.email },
-          select: { id: true, email: true, name: true, passwordHash: true },
+          select: { id: true, email: true, name: true, password: { select: { hash: true } } },
         });
-        const valid = user?.passwordHash
-          ? await verifyPassword(user.passwordHash, input.data.password)
+        const valid = user?.password
+          ? await verifyPassword(user.password.hash, input.data.password)
           : await verifyNothing(input.data.password);
         if (!user || !valid) return null;
         return { id: user.id, email: user.email, name: user.name };

@@ -1,10 +1,14 @@
-// The three database connections and where their URLs come from. Production names each one; in
+// The four database connections and where their URLs come from. Production names each one; in
 // development and tests the runtime URLs are derived from the owner's DATABASE_URL by swapping the
 // role, so a newcomer sets one variable (or none: embedded PostgreSQL).
 import type { Env } from '../env';
 
 export const APP_ROLE = 'app_user';
 export const PLATFORM_ROLE = 'platform_admin';
+export const AUTH_ROLE = 'auth_user';
+
+/** The runtime roles the migrations create without LOGIN; `db:migrate` gives them their URLs' passwords. */
+export const RUNTIME_ROLES = [APP_ROLE, AUTH_ROLE, PLATFORM_ROLE];
 
 /** Development-only password the migrate script gives the derived roles. Never used in production. */
 const DEV_ROLE_PASSWORD = 'dev-only-password';
@@ -33,4 +37,8 @@ export function appDatabaseUrl(env: Env): string {
 
 export function platformDatabaseUrl(env: Env): string {
   return env.PLATFORM_DATABASE_URL ?? derive(env, PLATFORM_ROLE, 'PLATFORM_DATABASE_URL');
+}
+
+export function authDatabaseUrl(env: Env): string {
+  return env.AUTH_DATABASE_URL ?? derive(env, AUTH_ROLE, 'AUTH_DATABASE_URL');
 }

@@ -73,3 +73,9 @@ describe('classifyHost', () => {
     expect(normalizeHost('x'.repeat(300))).toBeNull();
   });
 });
+
+describe('the platform’s DNS names', () => {
+  it('the default CNAME target of custom domains is a reserved subdomain, not a workspace', () => {
+    expect(classifyHost('cname.myapp.com', OPTIONS)).toEqual({ kind: 'reserved', label: 'cname' });
+  });
+});

@@ -1,4 +1,6 @@
-// Subdomains that are the platform's own and can never be a workspace slug.
+// Subdomains that are the platform's own and can never be a workspace slug: our pages, mail, DNS
+// setup (custom domains CNAME to cname.<root> by default; lib/env.ts refuses a target under the root
+// domain whose label is not listed here) and the services a deployment puts beside the app.
 export const RESERVED_SUBDOMAINS = new Set([
   'www',
   'app',
@@ -38,5 +40,25 @@ export const RESERVED_SUBDOMAINS = new Set([
   'mx',
   'ftp',
   'webmail',
+  'cname',
+  'dns',
+  'ns',
+  'ns3',
+  'ns4',
+  'tls',
+  'ssl',
+  'edge',
+  'origin',
+  'proxy',
+  'autoconfig',
+  'autodiscover',
+  'mta-sts',
+  'webhooks',
+  'sso',
+  'scim',
+  'console',
+  'operator',
+  'uploads',
+  'storage',
   '_next',
 ]);

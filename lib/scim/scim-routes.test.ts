@@ -11,6 +11,7 @@ import { stubRequest } from '../../tests/support/next-request-stub';
 import { createTenant } from '../../tests/support/tenants';
 import { findMembership } from '../auth/membership';
 import { createMainSession } from '../auth/session-store';
+import { authDb } from '../db/auth-db';
 import { globalDb } from '../db/global-db';
 import { tenantDb } from '../db/tenant-db';
 import { createScimToken } from './create-scim-token';
@@ -144,7 +145,7 @@ describe('SCIM users', () => {
       expect(deactivated.status).toBe(200);
       expect(deactivated.json.active).toBe(false);
       expect(await findMembership(acme.id, userId)).toBeNull();
-      expect(await globalDb().session.count({ where: { userId } })).toBe(0);
+      expect(await authDb().session.count({ where: { userId } })).toBe(0);
       expect(
         await tenantDb(acme.id).auditEvent.count({ where: { target: email, action: 'scim.user.deactivated' } }),
       ).toBe(1);
@@ -159,7 +160,7 @@ describe('SCIM users', () => {
     await createMainSession(userId);
     expect((await scim(acme, userRoute.DELETE, 'DELETE', { id: scimId })).status).toBe(204);
     expect(await findMembership(acme.id, userId)).toBeNull();
-    expect(await globalDb().session.count({ where: { userId } })).toBe(0);
+    expect(await authDb().session.count({ where: { userId } })).toBe(0);
     expect((await scim(acme, userRoute.GET, 'GET', { id: scimId })).json.active).toBe(false);
   });
 
@@ -171,7 +172,7 @@ describe('SCIM users', () => {
     expect(refused.status).toBe(400);
     expect(refused.json.detail).toMatch(/owner/);
     expect(await findMembership(acme.id, userId)).toMatchObject({ role: 'owner' });
-    expect(await globalDb().session.count({ where: { userId } })).toBe(1);
+    expect(await authDb().session.count({ where: { userId } })).toBe(1);
     expect((await scim(acme, userRoute.GET, 'GET', { id: scimId })).json.active).toBe(true);
   });
 

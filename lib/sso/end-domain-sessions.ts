@@ -3,17 +3,17 @@
 //   IdP opened for those users, since it no longer speaks for them;
 // - SSO becomes required for it: every other session of those users.
 import 'server-only';
-import { globalDb } from '../db/global-db';
+import { authDb } from '../db/auth-db';
 
 const ofDomains = (domains: string[]) => ({ OR: domains.map((domain) => ({ email: { endsWith: `@${domain}` } })) });
 
 export async function endIdpSessionsForDomain(tenantId: string, domain: string): Promise<void> {
-  await globalDb().session.deleteMany({ where: { ssoTenantId: tenantId, user: ofDomains([domain]) } });
+  await authDb().session.deleteMany({ where: { ssoTenantId: tenantId, user: ofDomains([domain]) } });
 }
 
 export async function endOtherSessionsForDomains(tenantId: string, domains: string[]): Promise<void> {
   if (domains.length === 0) return;
-  await globalDb().session.deleteMany({
+  await authDb().session.deleteMany({
     where: { OR: [{ ssoTenantId: null }, { ssoTenantId: { not: tenantId } }], user: ofDomains(domains) },
   });
 }

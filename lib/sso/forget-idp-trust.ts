@@ -3,15 +3,16 @@
 // subjects to our users go, since a subject means something only within the IdP that issued it.
 // The next IdP starts again from verified email addresses.
 import 'server-only';
+import { authDb } from '../db/auth-db';
 import { globalDb } from '../db/global-db';
 import { ssoProviderId } from './oidc-sign-in-provider';
 import { samlProviderId } from './saml/saml-endpoints';
 
 export async function forgetIdpTrust(tenantId: string): Promise<void> {
-  await globalDb().session.deleteMany({ where: { ssoTenantId: tenantId } });
+  await authDb().session.deleteMany({ where: { ssoTenantId: tenantId } });
   const slug = (await globalDb().tenant.findFirst({ where: { id: tenantId }, select: { slug: true } }))?.slug;
   if (!slug) return;
-  await globalDb().account.deleteMany({ where: { provider: { in: [ssoProviderId(slug), samlProviderId(slug)] } } });
+  await authDb().account.deleteMany({ where: { provider: { in: [ssoProviderId(slug), samlProviderId(slug)] } } });
 }
 
 /** The IdP a stored connection trusts: its protocol and issuer (OIDC) or entity id (SAML). */

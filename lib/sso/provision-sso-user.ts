@@ -8,7 +8,9 @@
 //   membership keeps its role; someone SCIM deactivated stays out.
 import 'server-only';
 import { recordAuditEvent } from '../audit/record-audit-event';
+import { removePassword } from '../auth/user-password';
 import { refusalForOneMore } from '../billing/plan-limit';
+import { authDb } from '../db/auth-db';
 import { globalDb } from '../db/global-db';
 import { tenantDb } from '../db/tenant-db';
 import { domainOfEmail } from './email-domain-name';
@@ -73,7 +75,7 @@ export async function provisionSsoUser(tenantId: string, identity: SsoIdentity):
  * another user, nor sign in the old one under a new address.
  */
 export async function linkOrCreateUser(identity: SsoIdentity): Promise<string | null> {
-  return globalDb().$transaction(async (tx) => {
+  return authDb().$transaction(async (tx) => {
     const link = { provider: identity.provider, providerAccountId: identity.subject };
     const linked = await tx.account.findFirst({ where: link, select: { user: { select: { id: true, email: true } } } });
     if (linked && linked.user.email !== identity.email) return null;
@@ -89,7 +91,8 @@ export async function linkOrCreateUser(identity: SsoIdentity): Promise<string | 
       }));
     if (!user.emailVerified) {
       // Whoever registered this address before its owner proved it loses what they set up.
-      await tx.user.update({ where: { id: user.id }, data: { emailVerified: new Date(), passwordHash: null } });
+      await tx.user.update({ where: { id: user.id }, data: { emailVerified: new Date() }, select: { id: true } });
+      await removePassword(user.id, tx);
       await tx.session.deleteMany({ where: { userId: user.id } });
       await tx.account.deleteMany({ where: { userId: user.id } });
     }

@@ -16,6 +16,7 @@ import { createTenant } from '../../tests/support/tenants';
 import { type Member, signedInMember, submitAs, type Tenant } from '../../tests/support/workspace-members';
 import { ROLE_REFUSAL } from '../actions/tenant-action';
 import { createMainSession } from '../auth/session-store';
+import { authDb } from '../db/auth-db';
 import { globalDb } from '../db/global-db';
 import { tenantDb } from '../db/tenant-db';
 import { challengeRecordName } from '../domains/dns-records';
@@ -216,8 +217,8 @@ describe('requiring SSO', () => {
       },
     );
     expect(await ssoRouteForEmail(`pat@${domain}`)).toMatchObject({ ssoRequired: true });
-    expect(await globalDb().session.findFirst({ where: { id: passwordSession } })).toBeNull();
-    expect(await globalDb().session.findFirst({ where: { id: ssoSession } })).not.toBeNull();
+    expect(await authDb().session.findFirst({ where: { id: passwordSession } })).toBeNull();
+    expect(await authDb().session.findFirst({ where: { id: ssoSession } })).not.toBeNull();
     const [audit] = await tenantDb(acme.id).auditEvent.findMany({ where: { action: 'sso.policy.updated' } });
     expect(audit?.details).toEqual({ defaultRole: 'admin', ssoRequired: true });
   });
@@ -227,14 +228,14 @@ describe('requiring SSO', () => {
     try {
       const user = await globalDb().user.create({ data: { email: `switch-${randomUUID()}@example.test` } });
       const bound = await createMainSession(user.id, acme.id);
-      await globalDb().account.create({
+      await authDb().account.create({
         data: { userId: user.id, type: 'sso', provider: `sso-${acme.slug}`, providerAccountId: 'sub-1' },
       });
       // The same issuer again (a new client id) keeps them…
       expect(
         await submitAs(acmeOwner, saveOidcConnectionAction, { ...oidcFields(), clientId: 'again', clientSecret: '' }),
       ).toMatchObject({ status: 'ok' });
-      expect(await globalDb().session.findFirst({ where: { id: bound } })).not.toBeNull();
+      expect(await authDb().session.findFirst({ where: { id: bound } })).not.toBeNull();
       // …another issuer does not.
       expect(
         await submitAs(acmeOwner, saveOidcConnectionAction, {
@@ -243,8 +244,8 @@ describe('requiring SSO', () => {
           clientSecret: '',
         }),
       ).toMatchObject({ status: 'ok' });
-      expect(await globalDb().session.findFirst({ where: { id: bound } })).toBeNull();
-      expect(await globalDb().account.count({ where: { provider: `sso-${acme.slug}` } })).toBe(0);
+      expect(await authDb().session.findFirst({ where: { id: bound } })).toBeNull();
+      expect(await authDb().account.count({ where: { provider: `sso-${acme.slug}` } })).toBe(0);
     } finally {
       await other.stop();
     }
@@ -254,7 +255,7 @@ describe('requiring SSO', () => {
     const user = await globalDb().user.create({ data: { email: `leaver-${randomUUID()}@example.test` } });
     const ssoSession = await createMainSession(user.id, acme.id);
     expect(await submitAs(acmeOwner, removeSsoConnectionAction, {})).toMatchObject({ status: 'ok' });
-    expect(await globalDb().session.findFirst({ where: { id: ssoSession } })).toBeNull();
+    expect(await authDb().session.findFirst({ where: { id: ssoSession } })).toBeNull();
     expect(await tenantDb(acme.id).auditEvent.count({ where: { action: 'sso.connection.removed' } })).toBe(1);
   });
 });

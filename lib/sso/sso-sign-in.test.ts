@@ -13,6 +13,8 @@ import { currentSession } from '../auth/current-session';
 import { sessionCookieName } from '../auth/session-cookie';
 import { createHandedSession, createMainSession } from '../auth/session-store';
 import { encodeSessionToken } from '../auth/session-token';
+import { passwordHashOf, setPasswordHash } from '../auth/user-password';
+import { authDb } from '../db/auth-db';
 import { globalDb } from '../db/global-db';
 import { tenantDb } from '../db/tenant-db';
 import { createScimUser } from '../scim/create-scim-user';
@@ -86,7 +88,8 @@ describe('just-in-time provisioning', () => {
 
   it('links an existing user instead of duplicating, and keeps an existing role', async () => {
     const email = `owner-${randomUUID().slice(0, 8)}@${acmeDomain}`;
-    const user = await globalDb().user.create({ data: { email, emailVerified: new Date(), passwordHash: 'kept' } });
+    const user = await globalDb().user.create({ data: { email, emailVerified: new Date() } });
+    await setPasswordHash(user.id, 'kept');
     await tenantDb(acme.id).membership.create({ data: { userId: user.id, role: 'owner' } });
     const first = await provisionSsoUser(acme.id, identity(email));
     const second = await provisionSsoUser(acme.id, identity(email));
@@ -94,19 +97,20 @@ describe('just-in-time provisioning', () => {
     expect(second).toEqual({ ok: true, userId: user.id });
     expect(await globalDb().user.count({ where: { email } })).toBe(1);
     expect(await membershipOf(acme, user.id)).toEqual({ role: 'owner' });
-    expect((await globalDb().user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe('kept');
+    expect(await passwordHashOf(user.id)).toBe('kept');
   });
 
   it('drops what an impostor set up on an address nobody had proven', async () => {
     const email = `squatted-${randomUUID().slice(0, 8)}@${acmeDomain}`;
-    const squatter = await globalDb().user.create({ data: { email, passwordHash: 'impostor' } });
+    const squatter = await globalDb().user.create({ data: { email } });
+    await setPasswordHash(squatter.id, 'impostor');
     const squatterSession = await createMainSession(squatter.id);
     const result = await provisionSsoUser(acme.id, identity(email));
     expect(result).toEqual({ ok: true, userId: squatter.id });
     const user = await globalDb().user.findUniqueOrThrow({ where: { id: squatter.id } });
-    expect(user.passwordHash).toBeNull();
+    expect(await passwordHashOf(squatter.id)).toBeNull();
     expect(user.emailVerified).not.toBeNull();
-    expect(await globalDb().session.findFirst({ where: { id: squatterSession } })).toBeNull();
+    expect(await authDb().session.findFirst({ where: { id: squatterSession } })).toBeNull();
   });
 
   it('refuses an address outside the workspace’s verified domains, and writes nothing', async () => {
@@ -180,8 +184,8 @@ describe('links between an IdP’s subjects and our users', () => {
     const bound = await createMainSession(user.id, acme.id);
     const plain = await createMainSession(user.id);
     await removeEmailDomain(acme.id, { id: user.id, email: user.email }, claim.id);
-    expect(await globalDb().session.findFirst({ where: { id: bound } })).toBeNull();
-    expect(await globalDb().session.findFirst({ where: { id: plain } })).not.toBeNull();
+    expect(await authDb().session.findFirst({ where: { id: bound } })).toBeNull();
+    expect(await authDb().session.findFirst({ where: { id: plain } })).not.toBeNull();
   });
 });
 

@@ -49,6 +49,8 @@ describe('WorkspaceSlug', () => {
     ['adrnin', '“adrnin” looks too much like “admin”, which is reserved. Choose another name.'],
     ['a-p-i', '“a-p-i” looks too much like “api”, which is reserved. Choose another name.'],
     ['vvww', '“vvww” looks too much like “www”, which is reserved. Choose another name.'],
+    ['cname', '“cname” is reserved. Choose another name.'],
+    ['cnarne', '“cnarne” looks too much like “cname”, which is reserved. Choose another name.'],
     ['ns1', '“ns1” is reserved. Choose another name.'],
     ['nsl', '“nsl” looks too much like “ns1”, which is reserved. Choose another name.'],
     ['staglng', '“staglng” looks too much like “staging”, which is reserved. Choose another name.'],

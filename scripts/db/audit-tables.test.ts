@@ -119,6 +119,28 @@ describe('table audit', () => {
   });
 
   it.each([
+    ['sessions', 'GRANT SELECT ON sessions TO app_user', 'sessions.id: readable by app_user'],
+    [
+      'password hashes',
+      'GRANT SELECT (hash) ON user_passwords TO app_user',
+      'user_passwords.hash: readable by app_user',
+    ],
+    [
+      'a new column on users',
+      'ALTER TABLE users ADD COLUMN totp_secret text',
+      'users.totp_secret: readable by app_user',
+    ],
+    [
+      'writes to sign-in tokens',
+      'GRANT DELETE ON verification_tokens TO app_user',
+      'verification_tokens: declared out of',
+    ],
+  ])('flags a global table exposed to the app role beyond its declaration: %s', async (_, exposeIt, expected) => {
+    const findings = await auditAfter(exposeIt);
+    expect(findings.join('\n')).toContain(expected);
+  });
+
+  it.each([
     ['BYPASSRLS', 'ALTER ROLE app_user BYPASSRLS', 'has BYPASSRLS'],
     ['ownership of a table', 'ALTER TABLE projects OWNER TO app_user', 'owns 1 table'],
     [

@@ -3,16 +3,23 @@
 // (lib/db/audit.test.ts) and a failing `npm run db:audit`, not a leak.
 import type pg from 'pg';
 
-/** Tables without tenant_id that the app may read. Anything else without tenant_id is a finding. */
-export const GLOBAL_TABLES = new Set([
-  'tenants',
-  'users',
-  'accounts',
-  'sessions',
-  'session_handoffs',
-  'stripe_events',
-  'verification_tokens',
-]);
+/**
+ * Tables without tenant_id, and the columns of each that the app role (which runs every tenant
+ * request) may read. Reading any other column of theirs is a finding, so a global table's exposure
+ * is declared here, not accidental; [] means the app role cannot touch the table at all (auth_user's
+ * tables: credentials and sessions, lib/db/auth-db.ts). A table missing here is a finding too.
+ */
+export const GLOBAL_TABLES: Record<string, readonly string[]> = {
+  tenants: ['id', 'slug', 'slug_skeleton', 'name', 'stripe_customer_id', 'created_at'],
+  // The directory member lists and provisioning need; never a credential.
+  users: ['id', 'email', 'name', 'email_verified', 'image', 'created_at'],
+  user_passwords: [],
+  accounts: [],
+  sessions: [],
+  session_handoffs: [],
+  verification_tokens: [],
+  stripe_events: ['id', 'type', 'customer_id', 'status', 'attempts', 'received_at', 'processed_at'],
+};
 
 // The only comparisons a permissive policy may make, as PostgreSQL prints them back: with the
 // function wrapped in a scalar subquery (evaluated once per statement) or called directly.
@@ -25,14 +32,20 @@ const OWN_TENANT_ROW_CHECKS = new Set([
   '(id = current_tenant_id())',
 ]);
 
-/** Definer functions owned by a role that bypasses RLS, each reviewed for the one thing it exposes. */
-export const REVIEWED_DEFINER_FUNCTIONS = new Set([
-  'record_domain_check',
-  'custom_domain_workspace',
-  'user_workspaces',
-  'record_email_domain_check',
-  'sso_workspace_for_email_domain',
-]);
+/**
+ * Definer functions owned by a role that bypasses RLS, each reviewed for the one thing it tells or
+ * does in any tenant's context. lib/db/definer-functions.test.ts probes each one from another
+ * tenant's context, and fails for a function executable by the app role that it does not probe.
+ */
+export const REVIEWED_DEFINER_FUNCTIONS: Record<string, string> = {
+  record_domain_check: "records a DNS check of one of the current tenant's own domains; any other id is not found",
+  record_email_domain_check:
+    "records a DNS check of one of the current tenant's own email-domain claims; any other id is not found",
+  custom_domain_workspace: 'the workspace a verified custom domain routes to: what its DNS already tells anyone',
+  sso_workspace_for_email_domain:
+    'the workspace whose IdP a verified email domain signs in through, as the sign-in page tells anyone',
+  session_workspaces: "a live session's own workspaces: only its cookie holds the id, and sessions are auth_user's",
+};
 
 type TableRow = {
   table: string;
@@ -70,10 +83,11 @@ export async function auditTables(client: pg.ClientBase, appRole: string): Promi
   const indexes = (await client.query<IndexRow>(INDEXES_SQL)).rows;
   const foreignKeys = (await client.query<ForeignKeyRow>(FOREIGN_KEYS_SQL)).rows;
   findings.push(...(await auditOtherRelations(client, appRole)));
+  findings.push(...(await auditGlobalColumns(client, appRole)));
 
   for (const table of tables) {
     if (!table.has_tenant_id) {
-      if (!GLOBAL_TABLES.has(table.table)) {
+      if (!(table.table in GLOBAL_TABLES)) {
         findings.push(
           `${table.table}: has no tenant_id. Add tenant_id with RLS, or list it in GLOBAL_TABLES (scripts/db/audit-tables.ts) if it is truly global`,
         );
@@ -138,6 +152,23 @@ function auditGlobalTablePolicies(table: string, policies: PolicyRow[]): string[
   return findings;
 }
 
+// What the app role can read of each global table, against what GLOBAL_TABLES declares.
+async function auditGlobalColumns(client: pg.ClientBase, appRole: string): Promise<string[]> {
+  const readable = (await client.query<{ table: string; column: string }>(READABLE_COLUMNS_SQL, [appRole])).rows;
+  const writable = (await client.query<{ table: string }>(WRITABLE_TABLES_SQL, [appRole])).rows;
+  return [
+    ...readable
+      .filter(({ table, column }) => table in GLOBAL_TABLES && !GLOBAL_TABLES[table]?.includes(column))
+      .map(
+        ({ table, column }) =>
+          `${table}.${column}: readable by ${appRole} in every tenant's context, and not declared in GLOBAL_TABLES; revoke it or declare it`,
+      ),
+    ...writable
+      .filter(({ table }) => GLOBAL_TABLES[table]?.length === 0)
+      .map(({ table }) => `${table}: declared out of ${appRole}'s reach in GLOBAL_TABLES, but ${appRole} can write it`),
+  ];
+}
+
 // Ways around the policies that are not tables in public: views (which run as their owner unless
 // security_invoker), materialized views, foreign tables, tables in other schemas, definer
 // functions owned by a role that bypasses RLS, and temporary tables that shadow ours.
@@ -159,7 +190,7 @@ async function auditOtherRelations(client: pg.ClientBase, appRole: string): Prom
     findings.push(`${relation.name}: ${what} readable by ${appRole} bypasses row level security`);
   }
   const definers = (await client.query<{ name: string; owner: string }>(DEFINER_FUNCTIONS_SQL, [appRole])).rows;
-  for (const fn of definers.filter((f) => !REVIEWED_DEFINER_FUNCTIONS.has(f.name))) {
+  for (const fn of definers.filter((f) => !(f.name in REVIEWED_DEFINER_FUNCTIONS))) {
     findings.push(
       `${fn.name}(): SECURITY DEFINER function owned by ${fn.owner}, which bypasses RLS, is executable by ${appRole}; review it and add it to REVIEWED_DEFINER_FUNCTIONS`,
     );
@@ -191,6 +222,18 @@ LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id' AND N
 WHERE c.relkind IN ('r', 'p') AND c.relname <> '_prisma_migrations'
 ORDER BY c.relname`;
 
+const READABLE_COLUMNS_SQL = `
+SELECT c.relname AS table, a.attname AS column
+FROM pg_class c
+JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+WHERE c.relkind IN ('r', 'p') AND has_column_privilege($1, c.oid, a.attnum, 'SELECT')`;
+
+const WRITABLE_TABLES_SQL = `
+SELECT c.relname AS table
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+WHERE c.relkind IN ('r', 'p') AND has_table_privilege($1, c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE')`;
+
 const POLICIES_SQL = `SELECT tablename AS table, policyname AS policy, permissive, cmd, qual, with_check FROM pg_policies WHERE schemaname = 'public'`;
 
 const EXPOSED_RELATIONS_SQL = `
@@ -201,7 +244,7 @@ WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LI
   AND (c.relkind IN ('v', 'm', 'f') OR (c.relkind IN ('r', 'p') AND n.nspname <> 'public'))
   AND has_schema_privilege($1, n.oid, 'USAGE') AND has_table_privilege($1, c.oid, 'SELECT')`;
 
-const DEFINER_FUNCTIONS_SQL = `
+export const DEFINER_FUNCTIONS_SQL = `
 SELECT p.proname AS name, r.rolname AS owner
 FROM pg_proc p JOIN pg_roles r ON r.oid = p.proowner JOIN pg_namespace n ON n.oid = p.pronamespace
 WHERE p.prosecdef AND (r.rolsuper OR r.rolbypassrls)

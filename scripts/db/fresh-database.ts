@@ -1,7 +1,7 @@
-// A new, migrated database on a server, with the URLs of its three roles. Tests and benchmarks each
+// A new, migrated database on a server, with the URLs of its roles. Tests and benchmarks each
 // get their own, so they never touch a developer's data and can run side by side.
 import path from 'node:path';
-import { APP_ROLE, PLATFORM_ROLE, withRole } from '../../lib/db/role-urls';
+import { APP_ROLE, AUTH_ROLE, PLATFORM_ROLE, withRole } from '../../lib/db/role-urls';
 import { applyMigrations } from './apply-migrations';
 import { databaseUrl } from './database-server';
 import { grantRoleLogins } from './grant-role-logins';
@@ -9,14 +9,19 @@ import { withClient } from './with-client';
 
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../prisma/migrations');
 
-export type DatabaseUrls = { ownerUrl: string; appUrl: string; platformUrl: string };
+export type DatabaseUrls = { ownerUrl: string; appUrl: string; authUrl: string; platformUrl: string };
 
 export async function createFreshDatabase(serverUrl: string, name: string): Promise<DatabaseUrls> {
   await recreateDatabase(serverUrl, name);
   const ownerUrl = databaseUrl(serverUrl, name);
-  const urls = { ownerUrl, appUrl: withRole(ownerUrl, APP_ROLE), platformUrl: withRole(ownerUrl, PLATFORM_ROLE) };
+  const urls = {
+    ownerUrl,
+    appUrl: withRole(ownerUrl, APP_ROLE),
+    authUrl: withRole(ownerUrl, AUTH_ROLE),
+    platformUrl: withRole(ownerUrl, PLATFORM_ROLE),
+  };
   await applyMigrations(ownerUrl, MIGRATIONS_DIR);
-  await grantRoleLogins(ownerUrl, [urls.appUrl, urls.platformUrl]);
+  await grantRoleLogins(ownerUrl, [urls.appUrl, urls.authUrl, urls.platformUrl]);
   return urls;
 }
 

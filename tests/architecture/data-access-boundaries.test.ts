@@ -37,6 +37,11 @@ describe('data access boundaries', () => {
     expect(await importersOf(/from ['"][^'"]*platform-db['"]/, 'lib/db')).toEqual([]);
   });
 
+  it('only sign-in code uses the credentials client (auth_user)', async () => {
+    const importers = await importersOf(/from ['"][^'"]*db\/auth-db['"]/, 'lib/db');
+    expect(importers.filter((file) => !/^lib\/(auth|accounts|sso)\//.test(file))).toEqual([]);
+  });
+
   it('the raw Prisma client and the tenant context are used only inside lib/db', async () => {
     expect(await importersOf(/from ['"][^'"]*db\/(prisma|tenant-context|tenant-scope)['"]/, 'lib/db')).toEqual([]);
   });

@@ -9,6 +9,7 @@ declare module 'vitest' {
     serverUrl: string;
     ownerUrl: string;
     appUrl: string;
+    authUrl: string;
     platformUrl: string;
   }
 }
@@ -20,6 +21,7 @@ export default async function setup(project: TestProject) {
   project.provide('serverUrl', server.url);
   project.provide('ownerUrl', urls.ownerUrl);
   project.provide('appUrl', urls.appUrl);
+  project.provide('authUrl', urls.authUrl);
   project.provide('platformUrl', urls.platformUrl);
   return async () => {
     await dropDatabase(server.url, name);

@@ -7,7 +7,7 @@ import { findMembership } from '@/lib/auth/membership';
 import { isCustomDomainSession } from '@/lib/auth/session-store';
 import { env } from '@/lib/env';
 import { currentWorkspace } from '@/lib/workspaces/current-workspace';
-import { listUserWorkspaces } from '@/lib/workspaces/list-user-workspaces';
+import { listSessionWorkspaces } from '@/lib/workspaces/list-user-workspaces';
 
 type Props = { children: ReactNode; params: Promise<{ tenant: string }> };
 
@@ -24,7 +24,7 @@ export default async function WorkspaceLayout({ children, params }: Props) {
           role={membership.role}
           onCustomDomain={isCustomDomainSession(session, env().ROOT_DOMAIN)}
           email={session.user.email}
-          workspaces={await listUserWorkspaces(session.user.id)}
+          workspaces={await listSessionWorkspaces(session.id)}
         />
       )}
       {children}

@@ -2,6 +2,7 @@
 // single-use token for that one workspace host, valid for a minute, and send the browser back.
 import 'server-only';
 import { NextResponse } from 'next/server';
+import { authDb } from '../../db/auth-db';
 import { globalDb } from '../../db/global-db';
 import { classifyHost, normalizeHost } from '../../hosts/classify-host';
 import { hostOptions } from '../../hosts/host-options';
@@ -47,7 +48,7 @@ export async function issueHandoff(params: URLSearchParams, session: LiveSession
   }
 
   const token = randomToken();
-  await globalDb().sessionHandoff.create({
+  await authDb().sessionHandoff.create({
     data: {
       tokenHash: hashToken(token),
       sessionId: session.id,

@@ -3,7 +3,7 @@
 // handed to this host alone and set it as this host's own cookie.
 import 'server-only';
 import { NextResponse } from 'next/server';
-import { globalDb } from '../../db/global-db';
+import { authDb } from '../../db/auth-db';
 import { appUrl, originForHost } from '../app-url';
 import { hashToken } from '../random-token';
 import { safeNextPath } from '../safe-redirect';
@@ -18,7 +18,7 @@ type Redeemed = { session_id: string; user_id: string; expires: Date; sso_tenant
 export async function redeemHandoff(host: string, params: URLSearchParams, state: string | undefined) {
   const token = params.get('token');
   if (!isTokenShaped(token) || !isTokenShaped(state)) return expired(host);
-  const [parent] = await globalDb().$queryRaw<Redeemed[]>`
+  const [parent] = await authDb().$queryRaw<Redeemed[]>`
     WITH redeemed AS (
       DELETE FROM session_handoffs
        WHERE token_hash = ${hashToken(token)} AND host = ${host} AND state_hash = ${hashToken(state)}

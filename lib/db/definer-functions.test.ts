@@ -1,0 +1,109 @@
+// Every SECURITY DEFINER function the app role can call, probed from another tenant's context (or
+// from none): none of them may tell or change more than REVIEWED_DEFINER_FUNCTIONS says. The list
+// comes from PostgreSQL's catalog, so a new definer function without a probe here turns this red.
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEFINER_FUNCTIONS_SQL, REVIEWED_DEFINER_FUNCTIONS } from '../../scripts/db/audit-tables';
+import { createTenant } from '../../tests/support/tenants';
+import { createMainSession } from '../auth/session-store';
+import { globalDb } from './global-db';
+import { tenantDb } from './tenant-db';
+
+type Tenant = { id: string; slug: string };
+let acme: Tenant;
+let globex: Tenant;
+let globexOwner: { id: string; email: string };
+let app: pg.Client;
+
+/** SQL exactly as app_user would send it, naming the tenant it works for (null: none). */
+async function asApp<T extends pg.QueryResultRow>(tenantId: string | null, sql: string, values: unknown[] = []) {
+  return (await app.query<T>(`/* tenant:${tenantId ?? 'none'} */ ${sql}`, values)).rows;
+}
+
+beforeAll(async () => {
+  acme = await createTenant('acme');
+  globex = await createTenant('globex');
+  globexOwner = await globalDb().user.create({
+    data: { email: `owner-${randomUUID().slice(0, 8)}@globex.test`, emailVerified: new Date() },
+    select: { id: true, email: true },
+  });
+  await tenantDb(globex.id).membership.create({ data: { userId: globexOwner.id, role: 'owner' } });
+  app = new pg.Client({ connectionString: inject('appUrl') });
+  await app.connect();
+});
+afterAll(async () => {
+  await app.end();
+});
+
+const probes: Record<string, () => Promise<void>> = {
+  async session_workspaces() {
+    // The reviewer's attack on user_workspaces(): every user's workspaces from acme's context.
+    await expect(asApp(acme.id, 'SELECT u.email, w.slug FROM users u, user_workspaces(u.id) w')).rejects.toThrow(
+      /does not exist/,
+    );
+    const byUserId = await asApp(acme.id, 'SELECT u.email, w.slug FROM users u, session_workspaces(u.id) w');
+    expect(byUserId).toEqual([]);
+    // Sessions are out of the app role's reach, so their ids cannot be listed to feed it.
+    await expect(asApp(acme.id, 'SELECT id FROM sessions')).rejects.toThrow(/permission denied/);
+    // The holder of a live session sees its own workspaces, and nothing else.
+    const sessionId = await createMainSession(globexOwner.id);
+    expect(await asApp(null, 'SELECT slug, role FROM session_workspaces($1)', [sessionId])).toEqual([
+      { slug: globex.slug, role: 'owner' },
+    ]);
+  },
+
+  async record_domain_check() {
+    const domain = await tenantDb(globex.id).domain.create({
+      data: { hostname: `app.${randomUUID().slice(0, 8)}.example`, verificationToken: 't' },
+    });
+    await expect(
+      asApp(acme.id, "SELECT * FROM record_domain_check($1, 'verified', NULL, '{}')", [domain.id]),
+    ).rejects.toThrow(/not found/);
+    expect(await tenantDb(globex.id).domain.findFirst({ where: { id: domain.id }, select: { status: true } })).toEqual({
+      status: 'pending',
+    });
+  },
+
+  async record_email_domain_check() {
+    const claim = await tenantDb(globex.id).ssoEmailDomain.create({
+      data: { domain: `${randomUUID().slice(0, 8)}.example`, verificationToken: 't' },
+    });
+    await expect(asApp(acme.id, 'SELECT * FROM record_email_domain_check($1, true, NULL)', [claim.id])).rejects.toThrow(
+      /not found/,
+    );
+    const after = await tenantDb(globex.id).ssoEmailDomain.findFirst({ where: { id: claim.id } });
+    expect(after?.verifiedAt).toBeNull();
+  },
+
+  async custom_domain_workspace() {
+    // A claimed but unproven hostname routes nowhere and tells nothing of who claimed it.
+    const hostname = `pending.${randomUUID().slice(0, 8)}.example`;
+    await tenantDb(globex.id).domain.create({ data: { hostname, verificationToken: 't' } });
+    expect(await asApp(acme.id, 'SELECT * FROM custom_domain_workspace($1)', [hostname])).toEqual([]);
+  },
+
+  async sso_workspace_for_email_domain() {
+    const domain = `${randomUUID().slice(0, 8)}.example`;
+    await tenantDb(globex.id).ssoEmailDomain.create({ data: { domain, verificationToken: 't' } });
+    expect(await asApp(acme.id, 'SELECT * FROM sso_workspace_for_email_domain($1)', [domain])).toEqual([]);
+  },
+};
+
+describe('definer functions do not widen a tenant context', () => {
+  it('every definer function the app role can execute is reviewed and probed here', async () => {
+    const owner = new pg.Client({ connectionString: inject('ownerUrl') });
+    await owner.connect();
+    try {
+      const names = (await owner.query<{ name: string }>(DEFINER_FUNCTIONS_SQL, ['app_user'])).rows.map((r) => r.name);
+      expect(names.sort()).toEqual(Object.keys(REVIEWED_DEFINER_FUNCTIONS).sort());
+      expect(names.sort()).toEqual(Object.keys(probes).sort());
+    } finally {
+      await owner.end();
+    }
+  });
+
+  it.each(Object.keys(probes))('%s answers nothing beyond its review from another tenant', async (name) => {
+    await probes[name]?.();
+  });
+});
