@@ -4,6 +4,7 @@
 // be used on, handoffs to custom domains, and signing out everywhere.
 import 'server-only';
 import type { Account, NextAuthOptions, Profile } from 'next-auth';
+import { forgetUnprovenAccount } from '../accounts/forget-unproven-account';
 import { globalDb } from '../db/global-db';
 import type { OidcProfile, SsoSignInContext } from '../sso/oidc-sign-in-provider';
 import { provisionSsoUser } from '../sso/provision-sso-user';
@@ -35,8 +36,10 @@ export function authOptions(sso?: SsoSignInContext): NextAuthOptions {
         if (user.email && (await ssoRouteForEmail(user.email))?.ssoRequired) {
           return refusalUrl('SsoRequired', user.email);
         }
+        // The link proved the mailbox: whatever someone set up on this address before goes.
         if (account?.provider === 'email' && !email?.verificationRequest && user.email) {
-          await forgetUnprovenPassword(user.email);
+          const address = user.email;
+          await globalDb().$transaction((tx) => forgetUnprovenAccount(tx, address));
         }
         return true;
       },
@@ -86,20 +89,4 @@ function refusalUrl(code: SsoRefusalCode, email?: string): string {
   url.searchParams.set('error', code);
   if (email) url.searchParams.set('email', email);
   return url.toString();
-}
-
-// Someone may have signed up with this address and a password before its owner ever used it. When
-// the owner proves the mailbox, everything that someone set up goes: the password, every session
-// and every linked sign-in. (This runs before the owner's own session is opened.)
-async function forgetUnprovenPassword(email: string): Promise<void> {
-  const unproven = await globalDb().user.findFirst({
-    where: { email: email.toLowerCase(), emailVerified: null, passwordHash: { not: null } },
-    select: { id: true },
-  });
-  if (!unproven) return;
-  await globalDb().$transaction(async (tx) => {
-    await tx.user.update({ where: { id: unproven.id }, data: { passwordHash: null } });
-    await tx.session.deleteMany({ where: { userId: unproven.id } });
-    await tx.account.deleteMany({ where: { userId: unproven.id } });
-  });
 }

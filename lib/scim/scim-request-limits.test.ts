@@ -63,20 +63,20 @@ describe.each([
 });
 
 describe('SCIM body bound', () => {
-  const before = () => tenantDb(acme.id).scimUser.count();
+  const userCount = () => tenantDb(acme.id).scimUser.count();
 
   it('answers 413 to a body past the limit that declares its length', async () => {
-    const count = await before();
+    const count = await userCount();
     const tooLarge = await scim(acme, usersRoute.POST, 'POST', {
       body: userBody(newAddress(acme.domain), { displayName: 'a'.repeat(300_000) }),
     });
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.json).toMatchObject({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '413' });
-    expect(await before()).toBe(count);
+    expect(await userCount()).toBe(count);
   });
 
   it('answers 413 to a chunked body with no Content-Length, without reading it to the end', async () => {
-    const count = await before();
+    const count = await userCount();
     const host = `${acme.slug}.localhost`;
     stubRequest({ host });
     let sent = 0;
@@ -100,6 +100,6 @@ describe('SCIM body bound', () => {
     expect(response.status).toBe(413);
     expect(await response.json()).toMatchObject({ status: '413' });
     expect(sent).toBeLessThan(2 * 1024 * 1024);
-    expect(await before()).toBe(count);
+    expect(await userCount()).toBe(count);
   });
 });
