@@ -4,7 +4,7 @@
 // be used on, handoffs to custom domains, and signing out everywhere.
 import 'server-only';
 import type { Account, NextAuthOptions, Profile } from 'next-auth';
-import { authDb } from '../db/auth-db';
+import { forgetUnprovenAccountOf } from '../accounts/forget-unproven-account';
 import type { OidcProfile, SsoSignInContext } from '../sso/oidc-sign-in-provider';
 import { provisionSsoUser } from '../sso/provision-sso-user';
 import type { SsoRefusalCode } from '../sso/sso-refusal';
@@ -16,7 +16,6 @@ import { safeCallbackUrl } from './safe-redirect';
 import { SESSION_MAX_AGE_SECONDS, sessionCookieName, sessionCookieOptions } from './session-cookie';
 import { createMainSession, endSessionFamily } from './session-store';
 import { signInProviders } from './sign-in-providers';
-import { removePassword } from './user-password';
 
 /** `sso`: the one workspace OIDC provider this request is about (its path names sso-<slug>). */
 export function authOptions(sso?: SsoSignInContext): NextAuthOptions {
@@ -36,8 +35,10 @@ export function authOptions(sso?: SsoSignInContext): NextAuthOptions {
         if (user.email && (await ssoRouteForEmail(user.email))?.ssoRequired) {
           return refusalUrl('SsoRequired', user.email);
         }
+        // The link proved the mailbox: whatever someone set up on this address before goes.
         if (account?.provider === 'email' && !email?.verificationRequest && user.email) {
-          await forgetUnprovenPassword(user.email);
+          const address = user.email;
+          await forgetUnprovenAccountOf(address);
         }
         return true;
       },
@@ -87,20 +88,4 @@ function refusalUrl(code: SsoRefusalCode, email?: string): string {
   url.searchParams.set('error', code);
   if (email) url.searchParams.set('email', email);
   return url.toString();
-}
-
-// Someone may have signed up with this address and a password before its owner ever used it. When
-// the owner proves the mailbox, everything that someone set up goes: the password, every session
-// and every linked sign-in. (This runs before the owner's own session is opened.)
-async function forgetUnprovenPassword(email: string): Promise<void> {
-  const unproven = await authDb().user.findFirst({
-    where: { email: email.toLowerCase(), emailVerified: null, password: { isNot: null } },
-    select: { id: true },
-  });
-  if (!unproven) return;
-  await authDb().$transaction(async (tx) => {
-    await removePassword(unproven.id, tx);
-    await tx.session.deleteMany({ where: { userId: unproven.id } });
-    await tx.account.deleteMany({ where: { userId: unproven.id } });
-  });
 }

@@ -68,7 +68,7 @@ export async function endSessionFamily(sessionId: string): Promise<void> {
   await authDb().session.deleteMany({ where: { id: session.parentId ?? sessionId } });
 }
 
-/** Signs a user out everywhere (password reset, removal by SCIM). */
+/** Signs a user out everywhere (password reset). */
 export async function endAllSessionsOf(userId: string): Promise<void> {
   await authDb().session.deleteMany({ where: { userId } });
 }

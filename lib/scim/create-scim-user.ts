@@ -1,37 +1,52 @@
-// POST /Users: links the global user with that email (or creates one, unverified) to the workspace,
-// and makes them a member if active. A duplicate userName, or a user the IdP already provisioned
-// here, is a 409; a full workspace a 403 naming the limit. All or nothing.
+// POST /Users: the IdP names someone of this workspace's verified email domains (any other address
+// is refused before anything is read); the global user with that address is linked (or created),
+// and becomes a member if active. The IdP vouches for the address, so whatever an unproven holder
+// of it set up goes. A duplicate userName, or a user the IdP already provisioned here, is a 409; a
+// full workspace a 403 naming the limit. All or nothing.
 import 'server-only';
-import { z } from 'zod';
+import { forgetUnprovenAccountOf } from '../accounts/forget-unproven-account';
 import type { TenantDb } from '../db/tenant-db';
 import { isUniqueViolation } from '../db/unique-violation';
+import { assertScimSpeaksFor } from './assert-scim-speaks-for';
 import { recordScimAuditEvent } from './record-scim-audit-event';
 import { ScimFailure } from './scim-failure';
 import type { ScimUserInput } from './scim-input';
+import { scimDisplayName, scimUserAddress } from './scim-user-address';
 import { SCIM_USER_FIELDS, type ScimUserRow } from './scim-user-resource';
 import { syncMembership } from './sync-membership';
-
-const EmailAddress = z.email().max(320);
 
 export const USER_NAME_TAKEN = 'A user with this userName already exists in this workspace.';
 
 export async function createScimUser(db: TenantDb, tenantId: string, input: ScimUserInput): Promise<ScimUserRow> {
-  const email = emailOf(input);
+  const email = scimUserAddress(input);
   const userName = input.userName.toLowerCase();
+  const displayName = scimDisplayName(input);
+  // The IdP must speak for the address before anything is read or written of its account.
+  await db.$transaction((tx) => assertScimSpeaksFor(tx, { userName, email }));
+  // It does: an unproven holder's credentials go, in auth_user's transaction (the only role that
+  // reaches them), before the account can become a member below.
+  await forgetUnprovenAccountOf(email);
   try {
     return await db.$transaction(async (tx) => {
+      await assertScimSpeaksFor(tx, { userName, email });
       if (await tx.scimUser.findFirst({ where: { userName }, select: { id: true } })) {
         throw new ScimFailure(409, USER_NAME_TAKEN, 'uniqueness');
       }
       // users is global (no RLS): written in this transaction so a refusal leaves no stray account.
       const user = await tx.user.upsert({
         where: { email },
-        create: { email, name: nameOf(input) },
+        create: { email, name: displayName, emailVerified: new Date() },
         update: {},
         select: { id: true },
       });
       const scimUser = await tx.scimUser.create({
-        data: { userId: user.id, userName, externalId: input.externalId ?? null, active: input.active ?? true },
+        data: {
+          userId: user.id,
+          userName,
+          displayName,
+          externalId: input.externalId ?? null,
+          active: input.active ?? true,
+        },
         select: SCIM_USER_FIELDS,
       });
       const membership = await syncMembership(tx, tenantId, { ...scimUser, userId: user.id, email });
@@ -46,18 +61,4 @@ export async function createScimUser(db: TenantDb, tenantId: string, input: Scim
     if (isUniqueViolation(error)) throw new ScimFailure(409, USER_NAME_TAKEN, 'uniqueness');
     throw error;
   }
-}
-
-/** The primary email, else the first, else the userName: it must be an email address. */
-function emailOf(input: ScimUserInput): string {
-  const listed = input.emails?.find((email) => email.primary) ?? input.emails?.[0];
-  const parsed = EmailAddress.safeParse((listed?.value ?? input.userName).trim().toLowerCase());
-  if (!parsed.success)
-    throw new ScimFailure(400, 'The user needs an email address (userName or emails).', 'invalidValue');
-  return parsed.data;
-}
-
-function nameOf(input: ScimUserInput): string | null {
-  const parts = [input.name?.givenName, input.name?.familyName].filter(Boolean).join(' ');
-  return input.name?.formatted || input.displayName || parts || null;
 }

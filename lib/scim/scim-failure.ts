@@ -4,7 +4,7 @@ export type ScimType = 'uniqueness' | 'invalidValue' | 'invalidFilter' | 'invali
 
 export class ScimFailure extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413,
     detail: string,
     readonly scimType?: ScimType,
   ) {

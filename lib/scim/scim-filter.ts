@@ -19,11 +19,3 @@ export function parseScimFilter(filter: string | null, attributes: readonly stri
   }
   return { attribute, value: match[2].replace(/\\(.)/g, '$1') };
 }
-
-/** SCIM's 1-based startIndex and count, clamped to what one page may hold. */
-export function scimPage(params: URLSearchParams): { startIndex: number; count: number } {
-  const startIndex = Math.max(1, Math.trunc(Number(params.get('startIndex') ?? 1)) || 1);
-  const requested = Number(params.get('count') ?? 100);
-  const count = Number.isFinite(requested) ? Math.min(200, Math.max(0, Math.trunc(requested))) : 100;
-  return { startIndex, count };
-}

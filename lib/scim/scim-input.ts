@@ -15,16 +15,22 @@ export const ScimBoolean = z.union([
 const Text = z.string().max(500);
 const Schemas = z.array(z.string().max(200)).max(10).optional();
 
+export const ScimName = z.object({
+  formatted: Text.optional(),
+  givenName: Text.optional(),
+  familyName: Text.optional(),
+});
+export const ScimEmails = z
+  .array(z.object({ value: z.string().trim().max(320), primary: ScimBoolean.optional(), type: Text.optional() }))
+  .max(20);
+
 export const ScimUserInput = z.object({
   schemas: Schemas,
   userName: z.string().trim().min(1).max(320),
   externalId: Text.nullish(),
-  name: z.object({ formatted: Text.optional(), givenName: Text.optional(), familyName: Text.optional() }).optional(),
+  name: ScimName.optional(),
   displayName: Text.optional(),
-  emails: z
-    .array(z.object({ value: z.string().trim().max(320), primary: ScimBoolean.optional(), type: Text.optional() }))
-    .max(20)
-    .optional(),
+  emails: ScimEmails.optional(),
   active: ScimBoolean.optional(),
 });
 export type ScimUserInput = z.infer<typeof ScimUserInput>;

@@ -7,7 +7,13 @@ import { newScimToken, tenantIdOfScimToken } from './scim-token-format';
 import { applyUserPatch } from './user-patch';
 
 const operations = (ops: object[]) => ScimPatchInput.parse({ Operations: ops }).Operations;
-const user = { userName: 'ada@example.test', externalId: null, active: true };
+const user = {
+  userName: 'ada@example.test',
+  externalId: null,
+  active: true,
+  email: 'ada@example.test',
+  displayName: 'Ada',
+};
 
 describe('applyUserPatch', () => {
   it.each([
@@ -26,7 +32,29 @@ describe('applyUserPatch', () => {
         { op: 'replace', path: 'name.givenName', value: 'Ada' },
       ]),
     );
-    expect(next).toEqual({ userName: 'ada.l@example.test', externalId: 'x-1', active: true });
+    expect(next).toEqual({ ...user, userName: 'ada.l@example.test', externalId: 'x-1' });
+  });
+
+  it.each([
+    ['Entra ID', { op: 'Replace', path: 'emails[type eq "work"].value', value: 'New@Example.test' }],
+    [
+      'Okta',
+      { op: 'replace', value: { emails: [{ value: 'x@example.test' }, { value: 'new@example.test', primary: true }] } },
+    ],
+  ])('reads a new address in %s’s shape (whether it may change is not its call)', (_, op) => {
+    expect(applyUserPatch(user, operations([op])).email).toBe('new@example.test');
+  });
+
+  it('keeps the name the IdP sends: displayName, name.formatted or a name object', () => {
+    const named = (op: object) => applyUserPatch(user, operations([op])).displayName;
+    expect(named({ op: 'replace', path: 'displayName', value: 'Ada L' })).toBe('Ada L');
+    expect(named({ op: 'replace', path: 'name.formatted', value: 'Ada Lovelace' })).toBe('Ada Lovelace');
+    expect(named({ op: 'replace', value: { name: { givenName: 'Ada', familyName: 'King' } } })).toBe('Ada King');
+  });
+
+  it('refuses an email that is not an address', () => {
+    const op = { op: 'replace', path: 'emails[type eq "work"].value', value: 'nope' };
+    expect(() => applyUserPatch(user, operations([op]))).toThrow();
   });
 
   it('refuses a value that is not a boolean', () => {

@@ -7,13 +7,13 @@
 // - a first sign-in gets the connection's default role, within the seat limit; an existing
 //   membership keeps its role; someone SCIM deactivated stays out.
 import 'server-only';
+import { forgetUnprovenAccount } from '../accounts/forget-unproven-account';
 import { recordAuditEvent } from '../audit/record-audit-event';
-import { removePassword } from '../auth/user-password';
 import { refusalForOneMore } from '../billing/plan-limit';
 import { authDb } from '../db/auth-db';
 import { globalDb } from '../db/global-db';
 import { tenantDb } from '../db/tenant-db';
-import { domainOfEmail } from './email-domain-name';
+import { speaksForAddress } from './speaks-for-address';
 import type { SsoRefusalCode } from './sso-refusal';
 
 export type SsoIdentity = {
@@ -28,12 +28,8 @@ export type ProvisionResult = { ok: true; userId: string } | { ok: false; code: 
 
 /** The checks made before anything is written. */
 async function ssoIdentityRefusal(tenantId: string, email: string): Promise<SsoRefusalCode | null> {
-  const domain = domainOfEmail(email);
   const db = tenantDb(tenantId);
-  const verified = domain
-    ? await db.ssoEmailDomain.findFirst({ where: { domain, verifiedAt: { not: null } }, select: { id: true } })
-    : null;
-  if (!verified) return 'SsoDomainNotVerified';
+  if (!(await speaksForAddress(db, email))) return 'SsoDomainNotVerified';
   const user = await globalDb().user.findFirst({ where: { email }, select: { id: true } });
   if (user && (await db.scimUser.findFirst({ where: { userId: user.id, active: false }, select: { id: true } }))) {
     return 'SsoDeactivated';
@@ -79,24 +75,16 @@ export async function linkOrCreateUser(identity: SsoIdentity): Promise<string | 
     const link = { provider: identity.provider, providerAccountId: identity.subject };
     const linked = await tx.account.findFirst({ where: link, select: { user: { select: { id: true, email: true } } } });
     if (linked && linked.user.email !== identity.email) return null;
-    const existing = await tx.user.findFirst({
-      where: { email: identity.email },
-      select: { id: true, emailVerified: true },
-    });
+    // Whoever registered this address before its owner proved it loses what they set up.
+    const forgotten = await forgetUnprovenAccount(tx, identity.email);
     const user =
-      existing ??
+      (await tx.user.findFirst({ where: { email: identity.email }, select: { id: true } })) ??
       (await tx.user.create({
         data: { email: identity.email, name: identity.name, emailVerified: new Date() },
-        select: { id: true, emailVerified: true },
+        select: { id: true },
       }));
-    if (!user.emailVerified) {
-      // Whoever registered this address before its owner proved it loses what they set up.
-      await tx.user.update({ where: { id: user.id }, data: { emailVerified: new Date() }, select: { id: true } });
-      await removePassword(user.id, tx);
-      await tx.session.deleteMany({ where: { userId: user.id } });
-      await tx.account.deleteMany({ where: { userId: user.id } });
-    }
-    if (!linked) await tx.account.create({ data: { ...link, userId: user.id, type: 'sso' } });
+    // Forgetting dropped every link, this one included.
+    if (!linked || forgotten) await tx.account.create({ data: { ...link, userId: user.id, type: 'sso' } });
     return user.id;
   });
 }

@@ -1,9 +1,10 @@
 // SCIM Groups: list (with `displayName eq "…"`) and create.
 import { GROUP_FILTER_ATTRIBUTES, listScimGroups } from '@/lib/scim/list-scim-groups';
 import { readScimBody } from '@/lib/scim/read-scim-body';
-import { parseScimFilter, scimPage } from '@/lib/scim/scim-filter';
+import { parseScimFilter } from '@/lib/scim/scim-filter';
 import { toScimGroup } from '@/lib/scim/scim-group-resource';
 import { ScimGroupInput } from '@/lib/scim/scim-input';
+import { scimPage } from '@/lib/scim/scim-page';
 import { scimJson, scimList } from '@/lib/scim/scim-response';
 import { scimRoute } from '@/lib/scim/scim-route';
 import { createScimGroup } from '@/lib/scim/write-scim-group';

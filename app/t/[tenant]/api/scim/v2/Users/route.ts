@@ -2,8 +2,9 @@
 import { createScimUser } from '@/lib/scim/create-scim-user';
 import { listScimUsers, USER_FILTER_ATTRIBUTES } from '@/lib/scim/list-scim-users';
 import { readScimBody } from '@/lib/scim/read-scim-body';
-import { parseScimFilter, scimPage } from '@/lib/scim/scim-filter';
+import { parseScimFilter } from '@/lib/scim/scim-filter';
 import { ScimUserInput } from '@/lib/scim/scim-input';
+import { scimPage } from '@/lib/scim/scim-page';
 import { scimJson, scimList } from '@/lib/scim/scim-response';
 import { scimRoute } from '@/lib/scim/scim-route';
 import { toScimUser } from '@/lib/scim/scim-user-resource';
