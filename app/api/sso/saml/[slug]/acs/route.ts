@@ -9,6 +9,7 @@ import { appUrl } from '@/lib/auth/app-url';
 import { noStore } from '@/lib/auth/handoff/no-store';
 import { safeCallbackUrl } from '@/lib/auth/safe-redirect';
 import { startMainSession } from '@/lib/auth/start-session';
+import { readLimitedText } from '@/lib/http/read-limited-text';
 import { provisionSsoUser } from '@/lib/sso/provision-sso-user';
 import { samlConnectionFor } from '@/lib/sso/saml/saml-connection-for';
 import { samlProviderId } from '@/lib/sso/saml/saml-endpoints';
@@ -20,12 +21,18 @@ type Context = { params: Promise<{ slug: string }> };
 
 const TRANSIENT_NAME_ID = 'urn:oasis:names:tc:SAML:2.0:nameid-format:transient';
 
+// A signed response with a few certificates is tens of kilobytes; anyone can post here.
+const MAX_BODY_BYTES = 512 * 1024;
+
 export async function POST(request: NextRequest, { params }: Context) {
+  const body = await readLimitedText(request, MAX_BODY_BYTES);
+  if (!body.ok) return new NextResponse('The SAML response is too large.', { status: 413 });
   const connection = await samlConnectionFor((await params).slug);
   if (!connection) return new NextResponse('This workspace has no SAML single sign-on.', { status: 404 });
-  const form = await request.formData().catch(() => null);
-  const samlResponse = form?.get('SAMLResponse');
-  const relayState = form?.get('RelayState');
+  // The IdP posts an HTML form (application/x-www-form-urlencoded).
+  const form = new URLSearchParams(body.text);
+  const samlResponse = form.get('SAMLResponse');
+  const relayState = form.get('RelayState');
   if (typeof samlResponse !== 'string' || !samlResponse) return refuse('SsoFailed');
 
   const verified = await verifySamlResponse(connection, samlResponse);
