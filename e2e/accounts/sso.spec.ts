@@ -156,11 +156,12 @@ test('on acme’s verified custom domain, sign-in through its IdP comes back by 
   await signInAtIdp(page, idp.issuer, email);
   await expect(page).toHaveURL(`${custom}/`);
   await expect(page.getByText('Rocket Skates')).toBeVisible();
+  const [acme] = await asApp<{ id: string }>(ACCOUNTS_SERVER, "SELECT id FROM tenants WHERE slug = 'acme'");
   const [handed] = await asAuth<{ bound: boolean }>(
     ACCOUNTS_SERVER,
-    `SELECT s.sso_tenant_id = (SELECT id FROM tenants WHERE slug = 'acme') AS bound
+    `SELECT s.sso_tenant_id = $3 AS bound
        FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = $1 AND s.host = $2`,
-    [email, host],
+    [email, host, acme?.id],
   );
   expect(handed).toEqual({ bound: true });
   await visitor.close();

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { startDnsServer, type TestDnsServer } from '../../tests/support/dns-server';
 import { type OidcTestIdp, startOidcTestIdp } from '../../tests/support/oidc-test-idp';
-import { asAuth } from '../support/e2e-database';
+import { asApp, asAuth } from '../support/e2e-database';
 import { E2E_SSO, HOSTS_SERVER, origin } from '../support/e2e-servers';
 import { signInAs } from '../support/sign-in-as';
 import { connectOidc, forgetSso, signInAtIdp, verifyEmailDomain } from '../support/sso-steps';
@@ -52,11 +52,12 @@ test('signing in through acme’s IdP on a host the cookie cannot reach goes thr
 
   await expect(signIn).toHaveURL(`${ACME}/`);
   await expect(signIn.getByText('Rocket Skates')).toBeVisible();
+  const [acme] = await asApp<{ id: string }>(HOSTS_SERVER, "SELECT id FROM tenants WHERE slug = 'acme'");
   const [session] = await asAuth<{ host: string; bound: boolean }>(
     HOSTS_SERVER,
-    `SELECT s.host, s.sso_tenant_id = (SELECT id FROM tenants WHERE slug = 'acme') AS bound
+    `SELECT s.host, s.sso_tenant_id = $2 AS bound
        FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = $1 AND s.host IS NOT NULL`,
-    [email],
+    [email, acme?.id],
   );
   // The handed session lives on acme's host only, and is bound to acme's IdP like its parent.
   expect(session).toEqual({ host: 'acme.localhost', bound: true });
