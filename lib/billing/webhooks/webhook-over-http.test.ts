@@ -3,6 +3,7 @@
 // real API over a network): a burst of 100 concurrent deliveries is answered 2xx throughout, each
 // event recorded once; two reads for one customer that finish out of order leave the newer state;
 // a body past the limit is refused while it streams in.
+import { request as httpRequest } from 'node:http';
 import type Stripe from 'stripe';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serveRoute } from '../../../tests/support/route-server';
@@ -141,5 +142,61 @@ describe('two reads for one customer that finish out of order', () => {
     }
     expect(await billingState(ws.id)).toMatchObject({ status: 'canceled' });
     expect(subscriptionReads(ws.customerId)).toBe(2);
+  });
+});
+
+/** A POST with Transfer-Encoding: chunked and no Content-Length, as a client streaming its body sends it. */
+async function postChunked(
+  headers: Record<string, string>,
+  chunks: Iterable<string>,
+): Promise<{ status: number; text: string }> {
+  const url = new URL(`${server.url}/api/webhooks/stripe`);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: 'POST', headers: { ...headers, 'transfer-encoding': 'chunked' } });
+    let answered = false;
+    req.on('response', (res) => {
+      answered = true;
+      const parts: Buffer[] = [];
+      res.on('data', (part: Buffer) => parts.push(part));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(parts).toString('utf8') }));
+    });
+    // The server may close before the whole body is sent: that is the point, not a failure.
+    req.on('error', (error) => (answered ? undefined : reject(error)));
+    (async () => {
+      for (const chunk of chunks) {
+        if (answered) break;
+        if (!req.write(chunk)) await new Promise((drained) => req.once('drain', drained));
+      }
+      req.end();
+    })().catch(reject);
+  });
+}
+
+describe('the body', () => {
+  it('accepts a signed delivery sent chunked, without Content-Length', async () => {
+    const ws = await proWorkspace('chunked');
+    const { payload, signature } = fake.signedDelivery(updated(ws.subscription), WEBHOOK_SECRET);
+    const chunks = payload.match(/[\s\S]{1,200}/g) ?? [];
+    const answer = await postChunked({ 'content-type': 'application/json', 'stripe-signature': signature }, chunks);
+    expect(answer.status).toBe(200);
+    expect(await billingState(ws.id)).toMatchObject({ plan: 'pro', status: 'active' });
+  });
+
+  it('refuses a chunked body past 1 MiB with 413, without parsing it, storing or asking Stripe anything', async () => {
+    const ws = await proWorkspace('huge');
+    const event = updated(ws.subscription);
+    const { payload, signature } = fake.signedDelivery(event, WEBHOOK_SECRET);
+    const requestsBefore = fake.requests().length;
+    // A valid event padded past the limit: JSON whitespace, so only the size can refuse it.
+    function* body() {
+      yield payload.slice(0, -1);
+      for (let sent = 0; sent < 4 * 1024 * 1024; sent += 64 * 1024) yield ' '.repeat(64 * 1024);
+      yield '}';
+    }
+    const answer = await postChunked({ 'content-type': 'application/json', 'stripe-signature': signature }, body());
+    expect(answer).toEqual({ status: 413, text: 'payload too large' });
+    expect(await globalDb().stripeEvent.findMany({ where: { id: event.id } })).toEqual([]);
+    expect(fake.requests().length).toBe(requestsBefore);
+    expect(await billingState(ws.id)).toBeNull();
   });
 });
