@@ -27,7 +27,7 @@ export async function syncCustomerBilling(stripe: Stripe, customerId: string): P
   const tenantId = await tenantOfCustomer(customerId);
   if (!tenantId) return { kind: 'unknown-customer' };
   const read = await readCustomerBilling(stripe, customerId);
-  const stored = await tenantDb(tenantId).$transaction((tx) => storeCustomerBilling(tx, tenantId, read));
+  const stored = await tenantDb(tenantId).$transaction((tx) => storeCustomerBilling(tx, read));
   // Not stored: a read asked after this one already was, and it is at least as new.
   if (stored) await afterBillingStored(tenantId, stored);
   return { kind: 'synced', tenantId, plan: read.state.plan, status: read.state.status };

@@ -48,7 +48,7 @@ async function processStripeEvent(stripe: Stripe, event: Stripe.Event): Promise<
   const stored = await (tenantId ? tenantDb(tenantId) : globalDb()).$transaction(
     async (tx): Promise<BillingStateData | null | 'duplicate'> => {
       if ((await recordStripeEvent(tx, event, customerId, outcome)) === 'duplicate') return 'duplicate';
-      return tenantId && read ? storeCustomerBilling(tx, tenantId, read) : null;
+      return tenantId && read ? storeCustomerBilling(tx, read) : null;
     },
   );
   if (stored === 'duplicate') return 'duplicate';
