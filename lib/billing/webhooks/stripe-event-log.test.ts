@@ -10,17 +10,28 @@ const newEvent = () => ({ id: `evt_${randomUUID().replaceAll('-', '')}`, type: '
 const rows = (id: string) => globalDb().stripeEvent.findMany({ where: { id } });
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A promise and its resolve, to start the duplicate only once the first has written its row. */
+function signal(): { done: Promise<void>; fire: () => void } {
+  let fire = () => {};
+  const done = new Promise<void>((resolve) => {
+    fire = resolve;
+  });
+  return { done, fire };
+}
+
 describe('recordStripeEvent', () => {
   it('makes a concurrent duplicate wait for the first transaction, then answers duplicate', async () => {
     const event = newEvent();
     let secondDone = false;
+    const firstWrote = signal();
     const first = globalDb().$transaction(async (tx) => {
       const recorded = await recordStripeEvent(tx, event, 'cus_1', 'processed');
+      firstWrote.fire();
       await pause(300); // the billing state would be stored here
       expect(secondDone).toBe(false);
       return recorded;
     });
-    await pause(50);
+    await firstWrote.done;
     const second = globalDb()
       .$transaction((tx) => recordStripeEvent(tx, event, 'cus_1', 'processed'))
       .finally(() => {
@@ -34,12 +45,14 @@ describe('recordStripeEvent', () => {
 
   it('lets the duplicate record the event when the first transaction rolls back', async () => {
     const event = newEvent();
+    const firstWrote = signal();
     const failed = globalDb().$transaction(async (tx) => {
       await recordStripeEvent(tx, event, 'cus_1', 'processed');
+      firstWrote.fire();
       await pause(200);
       throw new Error('storing the billing state failed');
     });
-    await pause(50);
+    await firstWrote.done;
     const retried = globalDb().$transaction((tx) => recordStripeEvent(tx, event, 'cus_1', 'processed'));
 
     await expect(failed).rejects.toThrow('storing the billing state failed');
