@@ -1,6 +1,12 @@
-// Every workspace that is a Stripe customer, for the jobs that walk them all (reconcile, usage).
+// Which workspace is which Stripe customer, read from tenants.stripe_customer_id: for the webhook
+// (an event names a customer) and the jobs that walk every customer (reconcile, usage).
 import 'server-only';
 import { globalDb } from '../db/global-db';
+
+export async function tenantOfCustomer(customerId: string): Promise<string | null> {
+  const tenant = await globalDb().tenant.findFirst({ where: { stripeCustomerId: customerId }, select: { id: true } });
+  return tenant?.id ?? null;
+}
 
 export async function stripeCustomers(): Promise<{ tenantId: string; customerId: string }[]> {
   const tenants = await globalDb().tenant.findMany({

@@ -396,6 +396,22 @@ describe('failures', () => {
     await expect(stripe.customers.create({})).resolves.toMatchObject({ object: 'customer' });
   });
 
+  it('delays answers by the latency set, each computed on arrival (a change made meanwhile is not in it)', async () => {
+    const customer = await stripe.customers.create({ email: 'slow@acme.test' });
+    fake.setLatency((request) => (request.path === `/v1/customers/${customer.id}` ? 150 : 0));
+    const started = performance.now();
+    const slow = stripe.customers.retrieve(customer.id);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await stripe.customers.update(customer.id, { email: 'changed@acme.test' }); // not delayed
+    expect(await slow).toMatchObject({ email: 'slow@acme.test' });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(145);
+
+    fake.setLatency(0);
+    const quick = performance.now();
+    expect(await stripe.customers.retrieve(customer.id)).toMatchObject({ email: 'changed@acme.test' });
+    expect(performance.now() - quick).toBeLessThan(100);
+  });
+
   it('replays a POST with the same Idempotency-Key and refuses the key for other params', async () => {
     const first = await stripe.customers.create({ email: 'a@acme.test' }, { idempotencyKey: 'signup-1' });
     const again = await stripe.customers.create({ email: 'a@acme.test' }, { idempotencyKey: 'signup-1' });

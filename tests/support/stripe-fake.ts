@@ -28,6 +28,10 @@
 //
 // Events: every state change the fake makes records the Event Stripe would send (events()); with a
 // `webhook` endpoint they are also POSTed to it, signed, one at a time (flushWebhooks() awaits them).
+//
+// Latency (option `latencyMs` or setLatency): each /v1 answer is computed when the request arrives
+// and sent that many ms later, as over a network: a change made meanwhile is not in it. A function
+// picks the delay per request (e.g. only one customer's subscription list is slow).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import Stripe from 'stripe';
@@ -110,12 +114,16 @@ export type StripeFake = {
   flushWebhooks(): Promise<void>;
   /** While down, every /v1 request answers 503 api_error (hosted pages stay up). */
   setDown(down: boolean): void;
+  /** Delays every /v1 answer (computed on arrival) by this many ms; 0 by default. */
+  setLatency(latency: StripeFakeLatency): void;
   requests(): StripeFakeRequest[];
   /** Moves the fake's clock (created, periods, the meter-event duplicate window), not Date.now(). */
   advanceTime(seconds: number): void;
 };
 
-export type StripeFakeOptions = { secretKey?: string; webhook?: StripeFakeWebhook };
+/** Milliseconds, or per request (as logged so far: method, path, query, body). */
+export type StripeFakeLatency = number | ((request: StripeFakeRequest) => number);
+export type StripeFakeOptions = { secretKey?: string; webhook?: StripeFakeWebhook; latencyMs?: StripeFakeLatency };
 
 type ErrorBody = { type: string; message: string; code?: string; param?: string };
 
@@ -339,6 +347,7 @@ export async function startStripeFake(options: StripeFakeOptions = {}): Promise<
   const secretKey = options.secretKey ?? randomId('sk_test_', 32);
   let webhook = options.webhook ?? null;
   let down = false;
+  let latency: StripeFakeLatency = options.latencyMs ?? 0;
   let clockOffset = 0;
   const now = () => Math.floor(Date.now() / 1000) + clockOffset;
 
@@ -1415,6 +1424,7 @@ export async function startStripeFake(options: StripeFakeOptions = {}): Promise<
     const requestId = randomId('req_', 14);
     const answer = handleApi(req, url.pathname, log, rawBody, requestId);
     log.status = answer.status;
+    await answerLatency(log);
     res
       .writeHead(answer.status, {
         'content-type': 'application/json',
@@ -1424,6 +1434,12 @@ export async function startStripeFake(options: StripeFakeOptions = {}): Promise<
         ...answer.headers,
       })
       .end(answer.json);
+  }
+
+  async function answerLatency(log: StripeFakeRequest): Promise<void> {
+    if (!log.path.startsWith('/v1/')) return;
+    const ms = typeof latency === 'function' ? latency(log) : latency;
+    if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
   }
 
   const header = (req: IncomingMessage, name: string) => {
@@ -1442,13 +1458,14 @@ export async function startStripeFake(options: StripeFakeOptions = {}): Promise<
       stripeVersion: header(req, 'stripe-version'),
     };
     requests.push(log);
-    handle(req, res, log).catch((error: unknown) => {
+    handle(req, res, log).catch(async (error: unknown) => {
       if (res.headersSent) return;
       const failure =
         error instanceof StripeFakeError
           ? error
           : new StripeFakeError(500, { type: 'api_error', message: `The fake Stripe API failed: ${String(error)}` });
       log.status = failure.status;
+      await answerLatency(log);
       res
         .writeHead(failure.status, { 'content-type': 'application/json' })
         .end(JSON.stringify({ error: failure.body }));
@@ -1514,6 +1531,9 @@ export async function startStripeFake(options: StripeFakeOptions = {}): Promise<
     flushWebhooks: () => webhookQueue,
     setDown(value) {
       down = value;
+    },
+    setLatency(value) {
+      latency = value;
     },
     requests: () => copy(requests),
     advanceTime(seconds) {

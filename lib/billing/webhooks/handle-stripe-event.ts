@@ -1,44 +1,57 @@
-// Processes one verified webhook event at most once. The event id is the primary key of
-// stripe_events: a second delivery, even a concurrent one, waits on the first one's row and then
-// finds it done. The row commits together with the billing state, in one transaction on one
-// connection (so N concurrent deliveries need N connections, never N + 1: no pool self-deadlock);
-// a failure (Stripe unreachable while re-reading) leaves no row and Stripe's retry processes it
-// afresh. An event for a customer no workspace has yet is kept as 'unmatched' and answered with
-// an error, so Stripe retries it.
+// Processes one verified webhook event at most once. Stripe is read first, outside any
+// transaction (it may take long; no connection is held meanwhile), then one short transaction
+// records the event id (stripe-event-log.ts) and stores the state (store-customer-billing.ts):
+// both commit or neither does. A failure (Stripe unreachable) leaves no row, and Stripe's retry
+// processes the event afresh. An event for a customer no workspace has yet is kept as
+// 'unmatched' and answered with an error, so Stripe retries it.
 import 'server-only';
 import type Stripe from 'stripe';
 import { globalDb } from '../../db/global-db';
 import { tenantDb } from '../../db/tenant-db';
 import type { BillingStateData } from '../billing-state-from-stripe';
-import { afterBillingStored, storeCustomerBilling, tenantOfCustomer } from '../sync-customer-billing';
+import { readCustomerBilling } from '../read-customer-billing';
+import { storeCustomerBilling } from '../store-customer-billing';
+import { tenantOfCustomer } from '../stripe-customers';
+import { afterBillingStored } from '../sync-customer-billing';
 import { customerOfEvent } from './customer-of-event';
+import { recordStripeEvent, stripeEventHandled } from './stripe-event-log';
 
 export type WebhookOutcome = 'processed' | 'duplicate' | 'ignored' | 'unmatched';
 
+// Concurrent deliveries of one event to this instance share the first one's work (and its Stripe
+// read); on another instance, a concurrent duplicate reads Stripe too and then finds the row done.
+const inFlight = new Map<string, Promise<WebhookOutcome>>();
+
 export async function handleStripeEvent(stripe: Stripe, event: Stripe.Event): Promise<WebhookOutcome> {
+  const running = inFlight.get(event.id);
+  if (running) {
+    // A failure of the first fails this one too: Stripe retries both.
+    const outcome = await running;
+    return outcome === 'unmatched' ? 'unmatched' : 'duplicate';
+  }
+  const work = processStripeEvent(stripe, event);
+  inFlight.set(event.id, work);
+  try {
+    return await work;
+  } finally {
+    inFlight.delete(event.id);
+  }
+}
+
+async function processStripeEvent(stripe: Stripe, event: Stripe.Event): Promise<WebhookOutcome> {
+  if (await stripeEventHandled(event.id)) return 'duplicate';
   const customerId = customerOfEvent(event);
-  // Looked up before the transaction opens: the transaction must not need a second connection.
   const tenantId = customerId ? await tenantOfCustomer(customerId) : null;
-  const [outcome, stored] = await (tenantId ? tenantDb(tenantId) : globalDb()).$transaction(
-    async (tx): Promise<[WebhookOutcome, BillingStateData | null]> => {
-      const inserted = await tx.$executeRaw`
-        INSERT INTO stripe_events (id, type, customer_id, status) VALUES (${event.id}, ${event.type}, ${customerId}, 'processing')
-        ON CONFLICT (id) DO NOTHING`;
-      if (inserted === 0) {
-        const [seen] = await tx.$queryRaw<{ status: string }[]>`
-          SELECT status FROM stripe_events WHERE id = ${event.id} FOR UPDATE`;
-        if (seen?.status === 'processed' || seen?.status === 'ignored') return ['duplicate', null];
-        await tx.$executeRaw`UPDATE stripe_events SET attempts = attempts + 1 WHERE id = ${event.id}`;
-      }
-      const state = tenantId && customerId ? await storeCustomerBilling(tx, stripe, tenantId, customerId) : null;
-      const result: WebhookOutcome = state ? 'processed' : customerId ? 'unmatched' : 'ignored';
-      await tx.$executeRaw`
-        UPDATE stripe_events SET status = ${result}, processed_at = CASE WHEN ${result} = 'unmatched' THEN NULL ELSE now() END
-         WHERE id = ${event.id}`;
-      return [result, state];
+  const read = tenantId && customerId ? await readCustomerBilling(stripe, customerId) : null;
+  const outcome = read ? 'processed' : customerId ? 'unmatched' : 'ignored';
+
+  const stored = await (tenantId ? tenantDb(tenantId) : globalDb()).$transaction(
+    async (tx): Promise<BillingStateData | null | 'duplicate'> => {
+      if ((await recordStripeEvent(tx, event, customerId, outcome)) === 'duplicate') return 'duplicate';
+      return tenantId && read ? storeCustomerBilling(tx, read) : null;
     },
-    { timeout: 30_000 },
   );
+  if (stored === 'duplicate') return 'duplicate';
   if (tenantId && stored) await afterBillingStored(tenantId, stored);
   return outcome;
 }
