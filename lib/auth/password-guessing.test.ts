@@ -1,9 +1,11 @@
 // Guessing passwords through next-auth's credentials provider (the authorize that
 // /api/auth/callback/password runs), with the limits of docs/decisions/017 on real Redis.
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { closedPort } from '../../tests/support/closed-port';
 import { globalDb } from '../db/global-db';
-import { type SignInPolicy, signInLimits } from '../rate-limit/sign-in-limits';
+import { connectRateLimitRedis } from '../rate-limit/redis-connection';
+import { SIGN_IN_POLICY, type SignInPolicy, signInLimits } from '../rate-limit/sign-in-limits';
 import { hashPassword } from './password';
 import { signInWithPassword } from './password-sign-in';
 import { signInProviders } from './sign-in-providers';
@@ -118,5 +120,24 @@ describe('the same limits with seconds for minutes (real Redis TTLs)', () => {
     const [email, ip] = [await newAccount(), randomIp()];
     for (let i = 0; i < 5; i += 1) expect(await shortAttempt(email, RIGHT, ip)).toBe('signed-in');
     expect(await shortAttempt(email, 'a typo', ip)).toBe('wrong');
+  });
+});
+
+describe('Redis configured but down', () => {
+  it('the same limits hold, counted in this process (the insurance limiter), with a warning in the log', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const redis = connectRateLimitRedis(`redis://127.0.0.1:${await closedPort()}`);
+    const limits = signInLimits(SIGN_IN_POLICY, redis);
+    const [email, ip] = [await newAccount(), randomIp()];
+    const answers = [];
+    for (let i = 0; i < 8; i += 1)
+      answers.push(await signInWithPassword({ email, password: `guess ${i}` }, ip, limits));
+    answers.push(await signInWithPassword({ email, password: RIGHT }, ip, limits));
+
+    expect(answers.slice(0, 5)).toEqual(Array(5).fill({ ok: false, refusal: null }));
+    for (const answer of answers.slice(5)) expect(answer).toMatchObject({ ok: false, refusal: { scope: 'account' } });
+    expect(warn.mock.calls.some(([line]) => String(line).startsWith('[rate-limit] Redis unreachable'))).toBe(true);
+    redis.disconnect();
+    warn.mockRestore();
   });
 });

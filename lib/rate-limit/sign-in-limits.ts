@@ -6,7 +6,9 @@
 //    last guess. A successful sign-in (or password reset) clears the account's count.
 //  - Per network: 50 unsuccessful attempts in 15 minutes, across all accounts.
 import 'server-only';
+import type { Redis } from 'ioredis';
 import { type LimitRefusal, refusal } from './limit-refusal';
+import { rateLimitRedis } from './redis-connection';
 import { windowCounter } from './window-counter';
 
 export const SIGN_IN_POLICY = {
@@ -17,13 +19,14 @@ export const SIGN_IN_POLICY = {
 export type SignInPolicy = typeof SIGN_IN_POLICY;
 export type SignInAttempt = { refusal: LimitRefusal } | { refusal: null; succeeded: () => Promise<void> };
 
-export function signInLimits(policy: SignInPolicy = SIGN_IN_POLICY) {
+/** `redis`: the shared connection unless a test passes its own (or null). */
+export function signInLimits(policy: SignInPolicy = SIGN_IN_POLICY, redis: Redis | null = rateLimitRedis()) {
   const { account, network } = policy;
-  const attempts = windowCounter('sign-in:attempts', account.windowSeconds);
-  const locks = windowCounter('sign-in:locks', account.windowSeconds);
+  const attempts = windowCounter('sign-in:attempts', account.windowSeconds, redis);
+  const locks = windowCounter('sign-in:locks', account.windowSeconds, redis);
   // One hit per lock: the attempt that makes the first hit of a window is let through.
-  const gate = windowCounter('sign-in:gate', account.firstLockSeconds);
-  const failures = windowCounter('sign-in:network', network.windowSeconds);
+  const gate = windowCounter('sign-in:gate', account.firstLockSeconds, redis);
+  const failures = windowCounter('sign-in:network', network.windowSeconds, redis);
 
   async function forgive(email: string): Promise<void> {
     await Promise.all([attempts.clear(email), locks.clear(email), gate.clear(email)]);
