@@ -2,8 +2,8 @@
 // TEST_REDIS_URL), under a key prefix of this run alone, so parallel runs never share a count.
 // Without a Redis server the limiters' in-process fallback is tested instead; under CI that is a
 // failure (.ci/run starts Redis).
-import { Redis } from 'ioredis';
 import type { TestProject } from 'vitest/node';
+import { deleteKeysWithPrefix, TEST_REDIS_URL, testRedis } from './redis-keys';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,32 +13,18 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const url = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
   const prefix = `test:${process.pid}:${Date.now().toString(36)}:`;
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  redis.on('error', () => {}); // the connect() below reports it
-  const reachable = await redis.connect().then(
-    () => true,
-    () => false,
-  );
-  if (!reachable) {
-    const message = `[test] no Redis at ${url}: the rate limiters are tested in process only`;
+  const redis = await testRedis();
+  if (!redis) {
+    const message = `[test] no Redis at ${TEST_REDIS_URL}: the rate limiters are tested in process only`;
     if (process.env.CI) throw new Error(`${message}; CI needs it (redis-server)`);
     console.warn(message);
   }
-  project.provide('redisUrl', reachable ? url : '');
+  project.provide('redisUrl', redis ? TEST_REDIS_URL : '');
   project.provide('redisKeyPrefix', prefix);
   return async () => {
-    if (reachable) await deleteKeys(redis, prefix);
+    if (!redis) return;
+    await deleteKeysWithPrefix(redis, prefix);
     redis.disconnect();
   };
-}
-
-async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-    if (keys.length) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
 }
