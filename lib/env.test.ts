@@ -11,4 +11,15 @@ describe('parseEnv', () => {
       /DATABASE_URL: must be a postgres[\s\S]*DB_POOL_MAX[\s\S]*ROOT_DOMAIN/,
     );
   });
+
+  it('checks the rate-limit settings', () => {
+    expect(parseEnv({})).toMatchObject({ REDIS_KEY_PREFIX: 'tenantry:', TRUSTED_PROXY_HOPS: 0 });
+    expect(parseEnv({ REDIS_URL: 'rediss://cache:6380', TRUSTED_PROXY_HOPS: '1' })).toMatchObject({
+      REDIS_URL: 'rediss://cache:6380',
+      TRUSTED_PROXY_HOPS: 1,
+    });
+    expect(() => parseEnv({ REDIS_URL: 'http://cache', TRUSTED_PROXY_HOPS: '-1' })).toThrow(
+      /REDIS_URL: must be a redis[\s\S]*TRUSTED_PROXY_HOPS/,
+    );
+  });
 });
