@@ -58,7 +58,11 @@ function webServer(server: E2eServer) {
       ROOT_DOMAIN: server.root,
       APP_URL: origin(server),
       AUTH_SECRET: E2E_AUTH_SECRET,
-      ...onlySet({ SMTP_URL: process.env.E2E_SMTP_URL }),
+      ...onlySet({ SMTP_URL: process.env.E2E_SMTP_URL, REDIS_URL: process.env.E2E_REDIS_URL }),
+      // Each server counts apart: all the suite's requests come from one address.
+      ...onlySet({
+        REDIS_KEY_PREFIX: process.env.E2E_REDIS_KEY_PREFIX && `${process.env.E2E_REDIS_KEY_PREFIX}${server.port}:`,
+      }),
       ...ssoEnv(server),
       ...(server === ACCOUNTS_SERVER ? BILLING_ENV : {}),
     },

@@ -11,8 +11,8 @@ export default defineConfig({
   },
   test: {
     include: ['{lib,app,components,scripts,tests}/**/*.test.ts', 'proxy.test.ts'],
-    globalSetup: ['tests/support/test-database.ts'],
-    setupFiles: ['tests/support/database-env.ts'],
+    globalSetup: ['tests/support/test-database.ts', 'tests/support/test-redis.ts'],
+    setupFiles: ['tests/support/database-env.ts', 'tests/support/redis-env.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

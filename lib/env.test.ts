@@ -19,4 +19,15 @@ describe('parseEnv', () => {
     expect(parseEnv({ ROOT_DOMAIN: 'myapp.com', CUSTOM_DOMAIN_CNAME_TARGET: 'cname.myapp.com' })).toBeDefined();
     expect(parseEnv({ ROOT_DOMAIN: 'myapp.com', CUSTOM_DOMAIN_CNAME_TARGET: 'edge.cdn.example' })).toBeDefined();
   });
+
+  it('checks the rate-limit settings', () => {
+    expect(parseEnv({})).toMatchObject({ REDIS_KEY_PREFIX: 'tenantry:', TRUSTED_PROXY_HOPS: 0 });
+    expect(parseEnv({ REDIS_URL: 'rediss://cache:6380', TRUSTED_PROXY_HOPS: '1' })).toMatchObject({
+      REDIS_URL: 'rediss://cache:6380',
+      TRUSTED_PROXY_HOPS: 1,
+    });
+    expect(() => parseEnv({ REDIS_URL: 'http://cache', TRUSTED_PROXY_HOPS: '-1' })).toThrow(
+      /REDIS_URL: must be a redis[\s\S]*TRUSTED_PROXY_HOPS/,
+    );
+  });
 });

@@ -54,6 +54,19 @@ const EnvSchema = z
     /** With TLS_PROVIDER=vercel: the project custom domains are added to (id or name). */
     VERCEL_PROJECT_ID: z.string().min(1).optional(),
 
+    // ─── Rate limits ─────────────────────────────────────────────────────────────────────────────
+    /** Where rate-limit counts live, shared by every instance (redis:// or rediss://). Unset → each
+     *  process counts on its own (fine for one process; announced in the log). */
+    REDIS_URL: z
+      .string()
+      .refine((value) => /^rediss?:\/\//.test(value), 'must be a redis:// or rediss:// URL')
+      .optional(),
+    /** Prefix of every key this app writes to Redis, so apps (or test runs) can share one server. */
+    REDIS_KEY_PREFIX: z.string().min(1).max(100).default('tenantry:'),
+    /** How many proxies in front of the app append to X-Forwarded-For (Caddy, a load balancer: 1).
+     *  0: the app faces clients itself. See lib/rate-limit/client-ip.ts and docs/decisions/017. */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+
     // ─── Accounts ────────────────────────────────────────────────────────────────────────────────
     /** The root site's origin (https://myapp.com): sign-in lives here, and every link in an email is
      *  built from it, never from a request's Host. Required in production; see lib/auth/app-url.ts. */

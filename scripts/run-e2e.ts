@@ -3,10 +3,12 @@
 // E2E_REQUIRED=1, and then a missing browser is a failure.
 // Before Playwright starts the two app servers (playwright.config.ts), this builds the app once and
 // starts what the servers share: the database server, a mail catcher for the emails they send, and
-// a Stripe-compatible fake that delivers signed webhooks to the accounts server.
+// a Stripe-compatible fake that delivers signed webhooks to the accounts server. Rate limits count
+// in the machine's Redis when one answers (under a key prefix of this run), else in each server.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { startMailCatcher } from '../tests/support/mail-catcher';
+import { deleteKeysWithPrefix, TEST_REDIS_URL, testRedis } from '../tests/support/redis-keys';
 import { startStripeFake } from '../tests/support/stripe-fake';
 import { databaseServer } from './db/database-server';
 
@@ -26,6 +28,9 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 
 const server = await databaseServer('dev');
 const mail = await startMailCatcher();
+const redis = await testRedis();
+const redisKeyPrefix = `e2e:${process.pid}:${Date.now().toString(36)}:`;
+if (!redis) console.warn(`[e2e] no Redis at ${TEST_REDIS_URL}: each server limits in process`);
 const E2E_WEBHOOK_SECRET = 'whsec_e2e_only';
 const stripe = await startStripeFake({
   webhook: { url: 'http://127.0.0.1:3101/api/webhooks/stripe', secret: E2E_WEBHOOK_SECRET },
@@ -50,12 +55,17 @@ try {
       E2E_STRIPE_SECRET_KEY: stripe.secretKey,
       E2E_STRIPE_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,
       E2E_STRIPE_PRICE_PRO: proPrice.id,
+      ...(redis ? { E2E_REDIS_URL: TEST_REDIS_URL, E2E_REDIS_KEY_PREFIX: redisKeyPrefix } : {}),
     },
   });
   status = await new Promise<number>((resolve) => run.on('exit', (code) => resolve(code ?? 1)));
 } finally {
   await mail.stop();
   await stripe.stop();
+  if (redis) {
+    await deleteKeysWithPrefix(redis, redisKeyPrefix);
+    redis.disconnect();
+  }
   await server.stop();
 }
 process.exit(status);

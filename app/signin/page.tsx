@@ -4,24 +4,12 @@ import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { currentSession } from '@/lib/auth/current-session';
 import { safeCallbackUrl } from '@/lib/auth/safe-redirect';
+import { signInErrorMessage } from '@/lib/auth/sign-in-error-message';
 import { signInProviders } from '@/lib/auth/sign-in-providers';
 import { callbackWorkspaceSlug } from '@/lib/sso/callback-workspace';
-import { isSsoRefusalCode, SSO_REFUSALS } from '@/lib/sso/sso-refusal';
 import { workspaceSso } from '@/lib/sso/workspace-sso';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-// next-auth's error codes, in words a user can act on.
-const ERRORS: Record<string, string> = {
-  CredentialsSignin: 'Wrong email or password.',
-  Verification: 'That sign-in link has expired or was already used. Ask for a new one.',
-  OAuthAccountNotLinked: 'This email already has an account. Sign in the way you did before.',
-};
-
-function errorMessage(code: string): string {
-  if (isSsoRefusalCode(code)) return SSO_REFUSALS[code];
-  return ERRORS[code] ?? 'Sign-in failed. Try again.';
-}
 
 export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
@@ -33,7 +21,7 @@ export default async function SignInPage({ searchParams }: Props) {
   // and redirecting there would bring the browser straight back here).
   const sessionServesDestination = !session?.ssoTenantId || session.ssoTenantId === destination?.tenant.id;
   if (session && session.host === null && !params.error && sessionServesDestination) redirect(callbackUrl);
-  const error = typeof params.error === 'string' ? errorMessage(params.error) : undefined;
+  const error = typeof params.error === 'string' ? signInErrorMessage(params.error) : undefined;
   const email = typeof params.email === 'string' ? params.email : undefined;
   const workspaceSsoLink = destination
     ? {

@@ -6,6 +6,9 @@ import { signUp } from '@/lib/accounts/sign-up';
 import { failure } from '@/lib/actions/action-state';
 import { rootPublicAction } from '@/lib/actions/root-actions';
 import { startMainSession } from '@/lib/auth/start-session';
+import { limitAddressRequest } from '@/lib/rate-limit/address-request-limits';
+import { refusalMessage } from '@/lib/rate-limit/limit-refusal';
+import { requestClientIp } from '@/lib/rate-limit/request-client-ip';
 import { NewWorkspaceInput } from '@/lib/workspaces/new-workspace-input';
 import { workspaceEntryUrl } from '@/lib/workspaces/workspace-url';
 
@@ -14,6 +17,8 @@ const SignUp = z
   .extend(NewWorkspaceInput.shape);
 
 export const signUpAction = rootPublicAction(SignUp, async (input) => {
+  const refusal = await limitAddressRequest('sign-up', input.email, await requestClientIp());
+  if (refusal) return failure(refusalMessage(refusal, 'sign-ups'));
   const result = await signUp(input);
   if (!result.ok) return failure('Please correct the fields marked below.', { [result.field]: [result.error] });
   await startMainSession(result.userId);

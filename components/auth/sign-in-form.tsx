@@ -5,6 +5,7 @@
 // "Sign in with SSO", which finds the IdP from the email's domain.
 import { signIn } from 'next-auth/react';
 import { useId, useState } from 'react';
+import { signInErrorMessage } from '@/lib/auth/sign-in-error-message';
 
 type Props = {
   callbackUrl: string;
@@ -51,9 +52,8 @@ export function SignInForm(props: Props) {
       return;
     }
     if (!result || result.error) {
-      setError(
-        method === 'password' ? 'Wrong email or password.' : 'We could not send a sign-in link to that address.',
-      );
+      // next-auth's code (wrong password, a rate limit, …), else the method's usual failure.
+      setError(signInErrorMessage(result?.error || (method === 'password' ? 'CredentialsSignin' : 'EmailSignin')));
       return;
     }
     window.location.assign(result.url ?? callbackUrl);

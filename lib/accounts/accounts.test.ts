@@ -68,7 +68,7 @@ describe('sign-up', () => {
 describe('password reset', () => {
   async function resetLinkFor(email: string): Promise<string> {
     const sent: EmailMessage[] = [];
-    await requestPasswordReset(email, async (message) => {
+    await requestPasswordReset(email, '192.0.2.1', async (message) => {
       sent.push(message);
     });
     const token = /token=([A-Za-z0-9_-]+)/.exec(sent[0]?.text ?? '')?.[1];
@@ -93,7 +93,7 @@ describe('password reset', () => {
 
   it('says nothing and sends nothing for an unknown address; refuses an expired token', async () => {
     const sent: EmailMessage[] = [];
-    await requestPasswordReset(`nobody-${unique()}@example.test`, async (message) => {
+    await requestPasswordReset(`nobody-${unique()}@example.test`, '192.0.2.2', async (message) => {
       sent.push(message);
     });
     expect(sent).toEqual([]);

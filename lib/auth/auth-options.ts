@@ -5,6 +5,9 @@
 import 'server-only';
 import type { Account, NextAuthOptions, Profile } from 'next-auth';
 import { forgetUnprovenAccountOf } from '../accounts/forget-unproven-account';
+import { limitAddressRequest } from '../rate-limit/address-request-limits';
+import { refusalCode } from '../rate-limit/limit-refusal';
+import { requestClientIp } from '../rate-limit/request-client-ip';
 import type { OidcProfile, SsoSignInContext } from '../sso/oidc-sign-in-provider';
 import { provisionSsoUser } from '../sso/provision-sso-user';
 import type { SsoRefusalCode } from '../sso/sso-refusal';
@@ -34,6 +37,11 @@ export function authOptions(sso?: SsoSignInContext): NextAuthOptions {
         // Where a workspace requires SSO of this address's domain, nothing else signs it in.
         if (user.email && (await ssoRouteForEmail(user.email))?.ssoRequired) {
           return refusalUrl('SsoRequired', user.email);
+        }
+        // Asked for a sign-in link (next-auth sends it only when this returns true): limited per address and network.
+        if (account?.provider === 'email' && email?.verificationRequest && user.email) {
+          const refusal = await limitAddressRequest('magic-link', user.email, await requestClientIp());
+          if (refusal) return signInErrorUrl(refusalCode(refusal));
         }
         // The link proved the mailbox: whatever someone set up on this address before goes.
         if (account?.provider === 'email' && !email?.verificationRequest && user.email) {
@@ -84,6 +92,10 @@ async function ssoSignIn(
 }
 
 function refusalUrl(code: SsoRefusalCode, email?: string): string {
+  return signInErrorUrl(code, email);
+}
+
+function signInErrorUrl(code: string, email?: string): string {
   const url = new URL('/signin', appUrl());
   url.searchParams.set('error', code);
   if (email) url.searchParams.set('email', email);

@@ -6,20 +6,15 @@ import EmailProvider from 'next-auth/providers/email';
 import GitHubProvider from 'next-auth/providers/github';
 import GoogleProvider from 'next-auth/providers/google';
 import type { Provider } from 'next-auth/providers/index';
-import { z } from 'zod';
-import { authDb } from '../db/auth-db';
 import { magicLinkEmail } from '../email/email-templates';
 import { sendEmail } from '../email/send-email';
 import { env } from '../env';
+import { clientIpFrom } from '../rate-limit/client-ip';
+import { refusalCode } from '../rate-limit/limit-refusal';
 import { magicLinkConfirmationUrl } from './magic-link-confirmation';
-import { PASSWORD_MAX_LENGTH, verifyNothing, verifyPassword } from './password';
+import { signInWithPassword } from './password-sign-in';
 
 const MAGIC_LINK_MAX_AGE_SECONDS = 10 * 60;
-
-const PasswordSignIn = z.object({
-  email: z.email().max(320).toLowerCase(),
-  password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
-});
 
 export function signInProviders(): Provider[] {
   const { SMTP_URL, EMAIL_FROM, GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET, GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET } =
@@ -29,18 +24,14 @@ export function signInProviders(): Provider[] {
       id: 'password',
       name: 'Email and password',
       credentials: { email: { type: 'email' }, password: { type: 'password' } },
-      async authorize(credentials) {
-        const input = PasswordSignIn.safeParse(credentials);
-        if (!input.success) return null;
-        const user = await authDb().user.findFirst({
-          where: { email: input.data.email },
-          select: { id: true, email: true, name: true, password: { select: { hash: true } } },
-        });
-        const valid = user?.password
-          ? await verifyPassword(user.password.hash, input.data.password)
-          : await verifyNothing(input.data.password);
-        if (!user || !valid) return null;
-        return { id: user.id, email: user.email, name: user.name };
+      async authorize(credentials, request) {
+        const ip = clientIpFrom(request.headers?.['x-forwarded-for'], env().TRUSTED_PROXY_HOPS);
+        const result = await signInWithPassword(credentials, ip);
+        if (result.ok) return result.user;
+        // next-auth 4 turns null into ?error=CredentialsSignin, and a thrown error's message into
+        // ?error=<message>: its only way to tell the sign-in page why.
+        if (result.refusal) throw new Error(refusalCode(result.refusal));
+        return null;
       },
     }),
     EmailProvider({
