@@ -10,6 +10,7 @@
 // applied; every delivery at 100 concurrent answered 2xx.
 import pg from 'pg';
 import type Stripe from 'stripe';
+import { linkStripeCustomer } from '../lib/billing/stripe-customers';
 import { databaseServer } from '../scripts/db/database-server';
 import { createFreshDatabase, dropDatabase } from '../scripts/db/fresh-database';
 import { startStripeFake } from '../tests/support/stripe-fake';
@@ -105,7 +106,7 @@ for (let i = 0; i < WORKSPACES; i++) {
   const tenant = await createTenant(`bench-wh-${i}`);
   const customer = fake.seedCustomer({ email: `bench-${i}@example.test` });
   // A workspace may only update its own tenants row (RLS), so through its tenantDb.
-  await tenantDb(tenant.id).tenant.update({ where: { id: tenant.id }, data: { stripeCustomerId: customer.id } });
+  await linkStripeCustomer(tenant.id, customer.id);
   const created = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: pro.id }] });
   subscriptions.push(fake.subscription(created.id));
 }

@@ -71,8 +71,8 @@ test('upgrade through Checkout lifts the limit; a cancellation brings it back on
   const stripe = stripeAsTheDashboard();
   const [tenant] = await asTenant<{ stripe_customer_id: string }>(
     'globex',
-    'SELECT stripe_customer_id FROM tenants WHERE slug = $1',
-    ['globex'],
+    'SELECT current_tenant_stripe_customer() AS stripe_customer_id',
+    [],
     ACCOUNTS_SERVER,
   );
   const subscriptions = await stripe.subscriptions.list({ customer: tenant?.stripe_customer_id ?? '' });

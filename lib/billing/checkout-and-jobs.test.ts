@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeEdgeConfig, startFakeEdgeConfig } from '../../tests/support/edge-config-server';
 import { type StripeFake, startStripeFake } from '../../tests/support/stripe-fake';
 import { createTenant } from '../../tests/support/tenants';
-import { globalDb } from '../db/global-db';
 import { tenantDb } from '../db/tenant-db';
+import { customerOf, linkStripeCustomer } from './stripe-customers';
 
 let stripe: StripeFake;
 let edge: FakeEdgeConfig;
@@ -54,7 +54,7 @@ describe('checkout', () => {
     } finally {
       stripe.setDown(false);
     }
-    expect((await globalDb().tenant.findFirstOrThrow({ where: { id: ws.id } })).stripeCustomerId).toBeNull();
+    expect(await customerOf(ws.id)).toBeNull();
   });
 
   it('creates one customer per workspace and a session for the Pro price, returning to the canonical host', async () => {
@@ -63,7 +63,7 @@ describe('checkout', () => {
     const first = await startCheckout(ws, 'pro');
     const second = await startCheckout(ws, 'pro');
     if (!first.ok || !second.ok) throw new Error('checkout failed');
-    const { stripeCustomerId } = await globalDb().tenant.findFirstOrThrow({ where: { id: ws.id } });
+    const stripeCustomerId = await customerOf(ws.id);
     const sessionId = first.url.split('/').pop() ?? '';
     const session = stripe.checkoutSession(sessionId);
     expect(session.customer).toBe(stripeCustomerId);
@@ -99,7 +99,7 @@ describe('reconcile', () => {
     const { billingFlagsKey } = await import('./publish-billing-flags');
     const ws = await workspace();
     const customer = stripe.seedCustomer({ name: ws.name });
-    await tenantDb(ws.id).tenant.update({ where: { id: ws.id }, data: { stripeCustomerId: customer.id } });
+    await linkStripeCustomer(ws.id, customer.id);
     const subscription = await stripe
       .client()
       .subscriptions.create({ customer: customer.id, items: [{ price: proPrice }] });

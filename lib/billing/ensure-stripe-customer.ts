@@ -1,10 +1,9 @@
 // A workspace becomes one Stripe customer the first time it needs one (checkout). The idempotency
-// key makes a retried or doubled request create one customer, and the conditional update keeps
-// the first id if two requests race.
+// key makes a retried or doubled request create one customer, and the link keeps the first id
+// if two requests race (link_stripe_customer()).
 import 'server-only';
 import type Stripe from 'stripe';
-import { globalDb } from '../db/global-db';
-import { tenantDb } from '../db/tenant-db';
+import { customerOf, linkStripeCustomer } from './stripe-customers';
 
 export async function ensureStripeCustomer(
   stripe: Stripe,
@@ -16,14 +15,5 @@ export async function ensureStripeCustomer(
     { name: workspace.name, metadata: { tenantId: workspace.id, slug: workspace.slug } },
     { idempotencyKey: `workspace-customer-${workspace.id}` },
   );
-  await tenantDb(workspace.id).tenant.updateMany({
-    where: { id: workspace.id, stripeCustomerId: null },
-    data: { stripeCustomerId: customer.id },
-  });
-  return (await customerOf(workspace.id)) ?? customer.id;
-}
-
-async function customerOf(tenantId: string): Promise<string | null> {
-  const tenant = await globalDb().tenant.findFirst({ where: { id: tenantId }, select: { stripeCustomerId: true } });
-  return tenant?.stripeCustomerId ?? null;
+  return linkStripeCustomer(workspace.id, customer.id);
 }

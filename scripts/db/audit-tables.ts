@@ -10,7 +10,7 @@ import type pg from 'pg';
  * tables: credentials and sessions, lib/db/auth-db.ts). A table missing here is a finding too.
  */
 export const GLOBAL_TABLES: Record<string, readonly string[]> = {
-  tenants: ['id', 'slug', 'slug_skeleton', 'name', 'stripe_customer_id', 'created_at'],
+  tenants: ['id', 'slug', 'slug_skeleton', 'name', 'created_at'],
   // The directory member lists and provisioning need; never a credential.
   users: ['id', 'email', 'name', 'email_verified', 'image', 'created_at'],
   user_passwords: [],
@@ -18,7 +18,8 @@ export const GLOBAL_TABLES: Record<string, readonly string[]> = {
   sessions: [],
   session_handoffs: [],
   verification_tokens: [],
-  stripe_events: ['id', 'type', 'customer_id', 'status', 'attempts', 'received_at', 'processed_at'],
+  // Stripe's records: through the definer functions of the stripe_records_private migration only.
+  stripe_events: [],
 };
 
 // The only comparisons a permissive policy may make, as PostgreSQL prints them back: with the
@@ -45,6 +46,11 @@ export const REVIEWED_DEFINER_FUNCTIONS: Record<string, string> = {
   sso_workspace_for_email_domain:
     'the workspace whose IdP a verified email domain signs in through, as the sign-in page tells anyone',
   session_workspaces: "a live session's own workspaces: only its cookie holds the id, and sessions are auth_user's",
+  current_tenant_stripe_customer: "the current tenant's own Stripe customer id",
+  link_stripe_customer: 'links the current tenant to a Stripe customer once; never another workspace',
+  tenant_of_stripe_customer: 'the workspace of a customer id a signed webhook named; customer ids cannot be listed',
+  stripe_event_status: 'whether an event id a signed webhook named was handled; event ids cannot be listed',
+  record_stripe_event: 'records an event id a signed webhook named, once; nothing is returned but the outcome',
 };
 
 type TableRow = {
@@ -53,6 +59,7 @@ type TableRow = {
   forced: boolean;
   has_tenant_id: boolean;
   tenant_id_nullable: boolean | null;
+  app_reaches: boolean;
 };
 type PolicyRow = {
   table: string;
@@ -77,7 +84,7 @@ export async function auditTables(client: pg.ClientBase, appRole: string): Promi
   const findings: string[] = [];
   findings.push(...(await auditRole(client, appRole)));
 
-  const tables = (await client.query<TableRow>(TABLES_SQL)).rows;
+  const tables = (await client.query<TableRow>(TABLES_SQL, [appRole])).rows;
   const tenantTables = new Set(tables.filter((t) => t.has_tenant_id).map((t) => t.table));
   const policies = (await client.query<PolicyRow>(POLICIES_SQL)).rows;
   const indexes = (await client.query<IndexRow>(INDEXES_SQL)).rows;
@@ -116,7 +123,9 @@ export async function auditTables(client: pg.ClientBase, appRole: string): Promi
     if (!indexes.some((i) => i.table === name && i.first_column === 'tenant_id')) {
       findings.push(`${name}: no index leads with tenant_id`);
     }
-    for (const index of indexes.filter((i) => i.table === name && i.is_unique)) {
+    // A unique index spanning tenants lets the app role probe for another tenant's values; a table
+    // it cannot reach at all (stripe_customers: one customer is one workspace) cannot be probed so.
+    for (const index of indexes.filter((i) => i.table === name && i.is_unique && table.app_reaches)) {
       const isIdKey = index.columns.length === 1 && index.columns[0] === 'id';
       if (!isIdKey && !index.columns.includes('tenant_id')) {
         findings.push(
@@ -215,7 +224,8 @@ async function auditRole(client: pg.ClientBase, appRole: string): Promise<string
 
 const TABLES_SQL = `
 SELECT c.relname AS table, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,
-       a.attname IS NOT NULL AS has_tenant_id, NOT a.attnotnull AS tenant_id_nullable
+       a.attname IS NOT NULL AS has_tenant_id, NOT a.attnotnull AS tenant_id_nullable,
+       has_table_privilege($1, c.oid, 'SELECT, INSERT, UPDATE, DELETE') AS app_reaches
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
 LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped

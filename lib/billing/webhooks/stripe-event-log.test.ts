@@ -4,10 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { globalDb } from '../../db/global-db';
+import { platformDb } from '../../db/platform-db';
 import { recordStripeEvent, stripeEventHandled } from './stripe-event-log';
 
 const newEvent = () => ({ id: `evt_${randomUUID().replaceAll('-', '')}`, type: 'customer.subscription.updated' });
-const rows = (id: string) => globalDb().stripeEvent.findMany({ where: { id } });
+const rows = (id: string) => platformDb().stripeEvent.findMany({ where: { id } });
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A promise and its resolve, to start the duplicate only once the first has written its row. */

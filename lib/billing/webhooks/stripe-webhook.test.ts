@@ -6,6 +6,8 @@ import type Stripe from 'stripe';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startStripeFake } from '../../../tests/support/stripe-fake';
 import { createTenant } from '../../../tests/support/tenants';
+import { platformDb } from '../../db/platform-db';
+import { linkStripeCustomer } from '../stripe-customers';
 
 const WEBHOOK_SECRET = 'whsec_test_webhook_secret';
 const fake = await startStripeFake();
@@ -48,7 +50,7 @@ async function workspaceWithCustomer(label: string): Promise<Workspace> {
 
 // A workspace may only update its own tenants row (RLS own_row_update), so through its tenantDb.
 async function linkCustomer(tenantId: string, customerId: string): Promise<void> {
-  await tenantDb(tenantId).tenant.update({ where: { id: tenantId }, data: { stripeCustomerId: customerId } });
+  await linkStripeCustomer(tenantId, customerId);
 }
 
 async function subscribeToPro(customerId: string): Promise<Stripe.Subscription> {
@@ -90,7 +92,7 @@ function subscriptionReads(customerId: string): number {
 }
 
 const billingState = (tenantId: string) => tenantDb(tenantId).billingState.findFirst();
-const eventRows = (eventId: string) => globalDb().stripeEvent.findMany({ where: { id: eventId } });
+const eventRows = (eventId: string) => platformDb().stripeEvent.findMany({ where: { id: eventId } });
 
 async function fillProjects(tenantId: string, count: number): Promise<void> {
   await tenantDb(tenantId).project.createMany({

@@ -28,7 +28,8 @@ Object.assign(process.env, {
   STRIPE_PRICE_PRO: pro.id,
 });
 const { POST } = await import('../../../app/api/webhooks/stripe/route');
-const { globalDb } = await import('../../db/global-db');
+const { platformDb } = await import('../../db/platform-db');
+const { linkStripeCustomer } = await import('../stripe-customers');
 const { tenantDb } = await import('../../db/tenant-db');
 const { env } = await import('../../env');
 const server = await serveRoute(POST);
@@ -45,7 +46,7 @@ async function proWorkspace(label: string): Promise<Workspace> {
   const tenant = await createTenant(label);
   const customer = fake.seedCustomer({ email: `${tenant.slug}@example.test` });
   // A workspace may only update its own tenants row (RLS own_row_update), so through its tenantDb.
-  await tenantDb(tenant.id).tenant.update({ where: { id: tenant.id }, data: { stripeCustomerId: customer.id } });
+  await linkStripeCustomer(tenant.id, customer.id);
   const created = await api.subscriptions.create({ customer: customer.id, items: [{ price: pro.id }] });
   return { id: tenant.id, customerId: customer.id, subscription: fake.subscription(created.id) };
 }
@@ -106,7 +107,7 @@ describe('a burst of 100 concurrent deliveries on a pool of 10, Stripe answering
       fake.setLatency(0);
     }
 
-    const rows = await globalDb().stripeEvent.findMany({ where: { id: { in: events.map((e) => e.id) } } });
+    const rows = await platformDb().stripeEvent.findMany({ where: { id: { in: events.map((e) => e.id) } } });
     expect(rows).toHaveLength(96);
     expect(rows.filter((row) => row.status === 'processed' && row.attempts === 1)).toHaveLength(96);
     for (const ws of distinct) expect(await billingState(ws.id)).toMatchObject({ plan: 'pro', status: 'active' });
@@ -195,7 +196,7 @@ describe('the body', () => {
     }
     const answer = await postChunked({ 'content-type': 'application/json', 'stripe-signature': signature }, body());
     expect(answer).toEqual({ status: 413, text: 'payload too large' });
-    expect(await globalDb().stripeEvent.findMany({ where: { id: event.id } })).toEqual([]);
+    expect(await platformDb().stripeEvent.findMany({ where: { id: event.id } })).toEqual([]);
     expect(fake.requests().length).toBe(requestsBefore);
     expect(await billingState(ws.id)).toBeNull();
   });
