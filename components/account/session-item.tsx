@@ -14,7 +14,10 @@ export function SessionItem({ session, rootHost }: { session: SessionListing; ro
         <p className="font-medium">
           {session.device}
           {session.isCurrent && (
-            <span className="ml-2 rounded bg-emerald-100 px-2 py-0.5 text-xs text-emerald-800" data-testid="this-device">
+            <span
+              className="ml-2 rounded bg-emerald-100 px-2 py-0.5 text-xs text-emerald-800"
+              data-testid="this-device"
+            >
               This device
             </span>
           )}

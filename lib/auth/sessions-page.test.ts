@@ -56,15 +56,23 @@ describe('ending one session', () => {
   });
 
   it("refuses another person's handed session too, with the same answer as an unknown id", async () => {
-    const handed = await createHandedSession({ id: b.sessionId, userId: b.id, expires: expiresIn(1), ssoTenantId: null }, 'portal.b.example');
+    const handed = await createHandedSession(
+      { id: b.sessionId, userId: b.id, expires: expiresIn(1), ssoTenantId: null },
+      'portal.b.example',
+    );
     expect(await submitAs(a, endSessionAction, { sessionId: handed })).toMatchObject({ message: 'Session not found.' });
-    expect(await submitAs(a, endSessionAction, { sessionId: randomUUID() })).toMatchObject({ message: 'Session not found.' });
+    expect(await submitAs(a, endSessionAction, { sessionId: randomUUID() })).toMatchObject({
+      message: 'Session not found.',
+    });
     expect(await alive(handed)).toBe(true);
   });
 
   it('ends one of my other sessions and every host it was handed to', async () => {
     const laptop = await createMainSession(a.id, null, FIREFOX);
-    const handed = await createHandedSession({ id: laptop, userId: a.id, expires: expiresIn(1), ssoTenantId: null }, 'portal.a.example');
+    const handed = await createHandedSession(
+      { id: laptop, userId: a.id, expires: expiresIn(1), ssoTenantId: null },
+      'portal.a.example',
+    );
     expect(await submitAs(a, endSessionAction, { sessionId: laptop })).toMatchObject({ status: 'ok' });
     expect(await alive(laptop)).toBe(false);
     expect(await alive(handed)).toBe(false);
@@ -80,7 +88,10 @@ describe('ending one session', () => {
 
   it('refuses a post from another site, and a signed-out one', async () => {
     const laptop = await createMainSession(a.id);
-    stubRequest({ host: appUrl().hostname, origin: 'http://evil.example' }, { [sessionCookieName(appUrl().hostname)]: a.token });
+    stubRequest(
+      { host: appUrl().hostname, origin: 'http://evil.example' },
+      { [sessionCookieName(appUrl().hostname)]: a.token },
+    );
     const formData = new FormData();
     formData.set('sessionId', laptop);
     expect(await endSessionAction(IDLE, formData)).toMatchObject({ status: 'error' });
@@ -93,7 +104,10 @@ describe('ending one session', () => {
 describe('sign out everywhere else', () => {
   it('ends my other sessions, keeps this one and its handed hosts, and touches nobody else', async () => {
     const phone = await createMainSession(a.id, null, FIREFOX);
-    const mine = await createHandedSession({ id: a.sessionId, userId: a.id, expires: expiresIn(1), ssoTenantId: null }, 'portal.a.example');
+    const mine = await createHandedSession(
+      { id: a.sessionId, userId: a.id, expires: expiresIn(1), ssoTenantId: null },
+      'portal.a.example',
+    );
     const result = await submitAs(a, signOutOtherSessionsAction);
     expect(result).toMatchObject({ status: 'ok', message: 'Signed out of 1 other session.' });
     expect(await alive(phone)).toBe(false);
@@ -106,7 +120,11 @@ describe('sign out everywhere else', () => {
 describe('the list', () => {
   it('shows my sessions only, handed ones under their main session, this device marked', async () => {
     const phone = await createMainSession(a.id, null, FIREFOX);
-    const handed = await createHandedSession({ id: phone, userId: a.id, expires: expiresIn(1), ssoTenantId: null }, 'portal.a.example', FIREFOX);
+    const handed = await createHandedSession(
+      { id: phone, userId: a.id, expires: expiresIn(1), ssoTenantId: null },
+      'portal.a.example',
+      FIREFOX,
+    );
     const listed = await listUserSessions(a.id, a.sessionId);
     expect(listed.map((s) => [s.id, s.device, s.isCurrent, s.handed.map((h) => [h.id, h.host])])).toEqual([
       [a.sessionId, 'Chrome on Linux', true, []],
