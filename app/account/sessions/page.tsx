@@ -15,7 +15,6 @@ export default async function SessionsPage() {
   const session = await currentSession();
   if (!session) redirect(`/signin?callbackUrl=${encodeURIComponent(`${appUrl().origin}/account/sessions`)}`);
   const sessions = await listUserSessions(session.user.id, session.id);
-  const others = sessions.filter((listed) => !listed.isCurrent).length;
   return (
     <main className="mx-auto max-w-2xl space-y-8 px-6 py-12">
       <header>
@@ -44,11 +43,10 @@ export default async function SessionsPage() {
           </li>
         ))}
       </ul>
-      {others > 0 && (
-        <ActionForm action={signOutOtherSessionsAction} id="sign-out-others-form">
-          <SubmitButton tone="danger">Sign out everywhere else</SubmitButton>
-        </ActionForm>
-      )}
+      {/* Always shown, so its result stays on screen after the list has shrunk to this device. */}
+      <ActionForm action={signOutOtherSessionsAction} id="sign-out-others-form">
+        <SubmitButton tone="danger">Sign out everywhere else</SubmitButton>
+      </ActionForm>
     </main>
   );
 }
