@@ -16,7 +16,7 @@ const UA = {
   firefox: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0',
 };
 
-async function signUp(page: Page): Promise<string> {
+async function signUp(page: Page): Promise<{ email: string; slug: string }> {
   const slug = `proof${Date.now().toString(36)}`;
   const email = `owner-${slug}@proof.test`;
   await page.goto(`${ROOT}/signup`);
@@ -27,7 +27,7 @@ async function signUp(page: Page): Promise<string> {
   await page.getByLabel('Workspace address').fill(slug);
   await page.getByRole('button', { name: 'Create workspace' }).click();
   await page.waitForURL(`${origin(ACCOUNTS_SERVER, slug)}/`);
-  return email;
+  return { email, slug };
 }
 
 async function browserSignedIn(browser: Browser, userAgent: string, email: string): Promise<Page> {
@@ -47,7 +47,12 @@ async function isSignedOut(page: Page): Promise<boolean> {
 
 test('sign-up emails a link that verifies the address, once, whoever opens it', async ({ page, browser }) => {
   await clearEmailsVia(mailCatcherUrl());
-  const email = await signUp(page);
+  const { email, slug } = await signUp(page);
+  const members = `${origin(ACCOUNTS_SERVER, slug)}/settings/members`;
+  await page.goto(members);
+  await expect(
+    page.locator(`[data-testid="member-row"][data-email="${email}"]`).getByTestId('unverified-email'),
+  ).toBeVisible();
   await page.goto(`${ROOT}/account`);
   await expect(page.getByTestId('email-status')).toContainText('Email not verified');
 
@@ -85,11 +90,13 @@ test('sign-up emails a link that verifies the address, once, whoever opens it', 
 
   await page.goto(`${ROOT}/account`);
   await expect(page.getByTestId('email-status')).toHaveText(`${email} is verified.`);
+  await page.goto(members);
+  await expect(page.getByTestId('unverified-email')).toHaveCount(0);
 });
 
 test('the sessions page lists each browser; one can be ended, then all but this one', async ({ browser }) => {
   const mine = await (await browser.newContext({ userAgent: UA.chrome })).newPage();
-  const email = await signUp(mine);
+  const { email } = await signUp(mine);
   const phone = await browserSignedIn(browser, UA.safari, email);
   const laptop = await browserSignedIn(browser, UA.firefox, email);
 
