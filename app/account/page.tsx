@@ -1,5 +1,6 @@
 // The account page (root site): profile, password, the user's workspaces, a new workspace.
 import { redirect } from 'next/navigation';
+import { AccountSecuritySection } from '@/components/account/account-security-section';
 import { ActionForm } from '@/components/forms/action-form';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { TextField } from '@/components/forms/text-field';
@@ -22,6 +23,7 @@ export default async function AccountPage() {
         <h1 className="text-2xl font-bold">Your account</h1>
         <SignOutButton />
       </header>
+      <AccountSecuritySection user={user} />
       <section>
         <h2 className="text-lg font-semibold">Workspaces</h2>
         {workspaces.length === 0 ? (

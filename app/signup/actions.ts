@@ -2,6 +2,7 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { EmailInput, NameInput, NewPasswordInput } from '@/lib/accounts/account-input';
+import { sendEmailVerification } from '@/lib/accounts/send-email-verification';
 import { signUp } from '@/lib/accounts/sign-up';
 import { failure } from '@/lib/actions/action-state';
 import { rootPublicAction } from '@/lib/actions/root-actions';
@@ -22,5 +23,10 @@ export const signUpAction = rootPublicAction(SignUp, async (input) => {
   const result = await signUp(input);
   if (!result.ok) return failure('Please correct the fields marked below.', { [result.field]: [result.error] });
   await startMainSession(result.userId);
+  // Sign-up proves no mailbox: the link does. The account stands either way; if this email fails,
+  // the account page offers a resend.
+  await sendEmailVerification(result.userId).catch((error: unknown) => {
+    console.error('[sign-up] the verification email was not sent', error);
+  });
   redirect(workspaceEntryUrl(result.slug));
 });

@@ -3,8 +3,8 @@
 // first password through the reset email, which proves the mailbox. Other sessions are ended.
 import 'server-only';
 import { hashPassword, verifyPassword } from '../auth/password';
+import { endOtherSessionFamilies } from '../auth/session-store';
 import { passwordHashOf, setPasswordHash } from '../auth/user-password';
-import { authDb } from '../db/auth-db';
 
 export type ChangePasswordResult = { ok: true } | { ok: false; field: 'currentPassword'; error: string };
 
@@ -25,9 +25,6 @@ export async function changePassword(
     return { ok: false, field: 'currentPassword', error: 'That is not your current password.' };
   }
   await setPasswordHash(user.id, await hashPassword(newPassword));
-  // Other main sessions go, and with them every host they were handed to (ON DELETE CASCADE).
-  await authDb().session.deleteMany({
-    where: { userId: user.id, parentId: null, id: { not: user.sessionFamilyId } },
-  });
+  await endOtherSessionFamilies(user.id, user.sessionFamilyId);
   return { ok: true };
 }

@@ -15,6 +15,7 @@ import { ssoRouteForEmail } from '../sso/sso-route-for-email';
 import { appUrl } from './app-url';
 import { authAdapter } from './auth-adapter';
 import { authSecret } from './auth-secret';
+import { requestUserAgent } from './request-user-agent';
 import { safeCallbackUrl } from './safe-redirect';
 import { SESSION_MAX_AGE_SECONDS, sessionCookieName, sessionCookieOptions } from './session-cookie';
 import { createMainSession, endSessionFamily } from './session-store';
@@ -53,7 +54,7 @@ export function authOptions(sso?: SsoSignInContext): NextAuthOptions {
       async jwt({ token, user, account }) {
         if (user) {
           const viaWorkspaceIdp = sso && account?.provider === sso.provider.id ? sso.tenantId : null;
-          token.sid = await createMainSession(user.id, viaWorkspaceIdp);
+          token.sid = await createMainSession(user.id, viaWorkspaceIdp, await requestUserAgent());
         }
         return token;
       },

@@ -14,6 +14,7 @@ describe('permissions', () => {
       'members.invite',
       'members.changeRole',
       'members.remove',
+      'members.readEmailProof',
       'invitations.revoke',
       'domains.manage',
       'auditLog.read',

@@ -15,6 +15,8 @@ export const PERMISSIONS = {
   'members.invite': ADMINS,
   'members.changeRole': ADMINS,
   'members.remove': ADMINS,
+  // Whose address nobody has proven yet (their account may be someone else's squat): admins only.
+  'members.readEmailProof': ADMINS,
   'invitations.revoke': ADMINS,
   'domains.manage': ADMINS,
   'auditLog.read': ADMINS,

@@ -5,6 +5,7 @@
 import 'server-only';
 import { authDb } from '../db/auth-db';
 import { SESSION_MAX_AGE_SECONDS } from './session-cookie';
+import { recordSessionSeen } from './session-last-seen';
 
 export type SessionUser = { id: string; email: string; name: string | null; emailVerified: Date | null };
 export type LiveSession = {
@@ -22,9 +23,17 @@ export function isCustomDomainSession(session: Pick<LiveSession, 'host'>, rootDo
 
 const USER_FIELDS = { id: true, email: true, name: true, emailVerified: true } as const;
 
-export async function createMainSession(userId: string, ssoTenantId: string | null = null): Promise<string> {
+/** `userAgent`: the browser's, from lib/auth/request-user-agent.ts (shown on the sessions page). */
+export async function createMainSession(
+  userId: string,
+  ssoTenantId: string | null = null,
+  userAgent: string | null = null,
+): Promise<string> {
   const expires = new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000);
-  const session = await authDb().session.create({ data: { userId, expires, ssoTenantId }, select: { id: true } });
+  const session = await authDb().session.create({
+    data: { userId, expires, ssoTenantId, userAgent },
+    select: { id: true },
+  });
   return session.id;
 }
 
@@ -32,6 +41,7 @@ export async function createMainSession(userId: string, ssoTenantId: string | nu
 export async function createHandedSession(
   parent: { id: string; userId: string; expires: Date; ssoTenantId: string | null },
   host: string,
+  userAgent: string | null = null,
 ) {
   const session = await authDb().session.create({
     data: {
@@ -40,6 +50,7 @@ export async function createHandedSession(
       parentId: parent.id,
       expires: parent.expires,
       ssoTenantId: parent.ssoTenantId,
+      userAgent,
     },
     select: { id: true },
   });
@@ -54,11 +65,20 @@ export async function findLiveSession(
 ): Promise<LiveSession | null> {
   const session = await authDb().session.findFirst({
     where: { id: claims.sessionId, userId: claims.userId, expires: { gt: new Date() } },
-    select: { id: true, host: true, parentId: true, ssoTenantId: true, user: { select: USER_FIELDS } },
+    select: {
+      id: true,
+      host: true,
+      parentId: true,
+      ssoTenantId: true,
+      lastSeenAt: true,
+      user: { select: USER_FIELDS },
+    },
   });
   if (!session) return null;
   const usableHere = session.host === null ? coveredByMainCookie : session.host === host;
-  return usableHere ? session : null;
+  if (!usableHere) return null;
+  await recordSessionSeen(session);
+  return session;
 }
 
 /** Ends the whole family: the main session and every host it was handed to. */
@@ -66,6 +86,13 @@ export async function endSessionFamily(sessionId: string): Promise<void> {
   const session = await authDb().session.findFirst({ where: { id: sessionId }, select: { parentId: true } });
   if (!session) return;
   await authDb().session.deleteMany({ where: { id: session.parentId ?? sessionId } });
+}
+
+/** Signs a user out of every other browser: every main session but `keepFamilyId`, and with each
+ *  every host it was handed to (ON DELETE CASCADE). Password change, "Sign out everywhere else". */
+export async function endOtherSessionFamilies(userId: string, keepFamilyId: string): Promise<number> {
+  const { count } = await authDb().session.deleteMany({ where: { userId, parentId: null, id: { not: keepFamilyId } } });
+  return count;
 }
 
 /** Signs a user out everywhere (password reset). */

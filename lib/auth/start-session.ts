@@ -3,13 +3,14 @@
 import 'server-only';
 import { cookies } from 'next/headers';
 import { appUrl } from './app-url';
+import { requestUserAgent } from './request-user-agent';
 import { SESSION_MAX_AGE_SECONDS, sessionCookieName, sessionCookieOptions } from './session-cookie';
 import { createMainSession } from './session-store';
 import { encodeSessionToken } from './session-token';
 
 /** `ssoTenantId`: the workspace whose IdP vouched for the user; the session serves that one only. */
 export async function startMainSession(userId: string, ssoTenantId: string | null = null): Promise<void> {
-  const sessionId = await createMainSession(userId, ssoTenantId);
+  const sessionId = await createMainSession(userId, ssoTenantId, await requestUserAgent());
   (await cookies()).set(sessionCookieName(appUrl().hostname), await encodeSessionToken({ userId, sessionId }), {
     ...sessionCookieOptions(appUrl().hostname),
     maxAge: SESSION_MAX_AGE_SECONDS,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { invitationEmail, magicLinkEmail, passwordResetEmail } from './email-templates';
+import { emailVerificationEmail, invitationEmail, magicLinkEmail, passwordResetEmail } from './email-templates';
 import { escapeHtml } from './escape-html';
 
 const URL_WITH_QUERY = 'https://myapp.com/api/auth/callback/email?token=abc&email=a%40b.com';
@@ -22,6 +22,7 @@ describe('email templates', () => {
   it.each([
     ['magic link', magicLinkEmail({ url: URL_WITH_QUERY, host: 'myapp.com' })],
     ['password reset', passwordResetEmail({ url: URL_WITH_QUERY })],
+    ['email verification', emailVerificationEmail({ url: URL_WITH_QUERY, email: 'a@b.com' })],
     ['invitation', invitationEmail({ url: URL_WITH_QUERY, workspaceName: 'Acme', inviterName: 'Ada', role: 'member' })],
   ])('%s: the URL is on its own line in the text, and an escaped link in the HTML', (_name, email) => {
     expect(email.text.split('\n')).toContain(URL_WITH_QUERY);

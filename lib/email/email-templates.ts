@@ -41,6 +41,18 @@ export function passwordResetEmail({ url }: { url: string }): EmailContent {
   );
 }
 
+export function emailVerificationEmail({ url, email }: { url: string; email: string }): EmailContent {
+  return render(
+    'Confirm your email address',
+    [`Open this link to confirm that ${email} is your address. It works once, for 24 hours:`],
+    { url, label: 'Confirm my address' },
+    [
+      'If you did not create an account with this address, do not open the link: someone else may have used your address.',
+      'You can ignore this email; the account stays unconfirmed.',
+    ],
+  );
+}
+
 export function invitationEmail({
   url,
   workspaceName,

@@ -11,12 +11,19 @@ export type MemberListing = {
   name: string | null;
   role: Role;
   joinedAt: Date;
+  /** False until the person proved their mailbox (sign-up's link, a magic link, SSO or SCIM). */
+  emailVerified: boolean;
 };
 
 export async function listMembers(db: TenantDb): Promise<MemberListing[]> {
   const memberships = await db.membership.findMany({
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    select: { id: true, role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } },
+    select: {
+      id: true,
+      role: true,
+      createdAt: true,
+      user: { select: { id: true, email: true, name: true, emailVerified: true } },
+    },
   });
   return memberships.map(({ id, role, createdAt, user }) => ({
     id,
@@ -25,5 +32,6 @@ export async function listMembers(db: TenantDb): Promise<MemberListing[]> {
     name: user.name,
     role,
     joinedAt: createdAt,
+    emailVerified: user.emailVerified !== null,
   }));
 }

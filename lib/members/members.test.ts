@@ -187,3 +187,15 @@ describe('another workspace', () => {
     expect(listed[0]?.joinedAt).toBeInstanceOf(Date);
   });
 });
+
+describe('email proof', () => {
+  it('says whose address nobody has proven yet', async () => {
+    const member = await addMember(ws, 'member');
+    await globalDb().user.update({ where: { id: owner.id }, data: { emailVerified: new Date() } });
+    const listed = await listMembers(tenantDb(ws.id));
+    expect(listed.map((m) => [m.email, m.emailVerified])).toEqual([
+      [owner.email, true],
+      [member.email, false],
+    ]);
+  });
+});

@@ -12,7 +12,7 @@ import type pg from 'pg';
 export const GLOBAL_TABLES: Record<string, readonly string[]> = {
   tenants: ['id', 'slug', 'slug_skeleton', 'name', 'created_at'],
   // The directory member lists and provisioning need; never a credential.
-  users: ['id', 'email', 'name', 'email_verified', 'image', 'created_at'],
+  users: ['id', 'email', 'name', 'email_verified', 'image', 'created_at', 'verification_email_sent_at'],
   user_passwords: [],
   accounts: [],
   sessions: [],

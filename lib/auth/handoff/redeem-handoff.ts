@@ -6,6 +6,7 @@ import { NextResponse } from 'next/server';
 import { authDb } from '../../db/auth-db';
 import { appUrl, originForHost } from '../app-url';
 import { hashToken } from '../random-token';
+import { requestUserAgent } from '../request-user-agent';
 import { safeNextPath } from '../safe-redirect';
 import { SESSION_MAX_AGE_SECONDS, sessionCookieName, sessionCookieOptions } from '../session-cookie';
 import { createHandedSession } from '../session-store';
@@ -32,6 +33,7 @@ export async function redeemHandoff(host: string, params: URLSearchParams, state
   const sessionId = await createHandedSession(
     { id: parent.session_id, userId: parent.user_id, expires: parent.expires, ssoTenantId: parent.sso_tenant_id },
     host,
+    await requestUserAgent(),
   );
   const response = NextResponse.redirect(new URL(safeNextPath(params.get('next')), originForHost(host)), 303);
   response.cookies.set(sessionCookieName(host), await encodeSessionToken({ userId: parent.user_id, sessionId }), {

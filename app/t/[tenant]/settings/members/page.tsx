@@ -28,6 +28,7 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
     canChangeRole: can('members.changeRole'),
     canRemove: can('members.remove'),
   };
+  const showsEmailProof = can('members.readEmailProof');
   const canInvite = can('members.invite');
   const canRevoke = can('invitations.revoke');
   const [members, invitations] = await Promise.all([
@@ -55,6 +56,7 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
               key={member.id}
               member={member}
               isYou={member.id === membershipId}
+              unverified={showsEmailProof && !member.emailVerified}
               // Owners' rows are for owners only.
               controls={member.role === 'owner' && !managesOwners ? null : controls}
             />
@@ -98,13 +100,16 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
   );
 }
 
-function MemberRow({ member, isYou, controls }: { member: MemberListing; isYou: boolean; controls: Controls | null }) {
+type RowProps = { member: MemberListing; isYou: boolean; unverified: boolean; controls: Controls | null };
+
+function MemberRow({ member, isYou, unverified, controls }: RowProps) {
   return (
     <tr data-testid="member-row" data-email={member.email} className="border-b border-slate-100 align-top">
       <td className="py-3">
         <p className="font-medium">
           {member.name ?? member.email}
           {isYou && <span className="ml-2 text-xs text-slate-500">(you)</span>}
+          {unverified && <UnverifiedBadge />}
         </p>
         {member.name && <p className="text-slate-500">{member.email}</p>}
       </td>
@@ -131,5 +136,17 @@ function MemberRow({ member, isYou, controls }: { member: MemberListing; isYou: 
         )}
       </td>
     </tr>
+  );
+}
+
+function UnverifiedBadge() {
+  return (
+    <span
+      className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900"
+      data-testid="unverified-email"
+      title="Nobody has proven this mailbox yet: the account may not be this person's."
+    >
+      unverified email
+    </span>
   );
 }
