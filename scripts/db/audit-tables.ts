@@ -18,6 +18,9 @@ export const GLOBAL_TABLES: Record<string, readonly string[]> = {
   sessions: [],
   session_handoffs: [],
   verification_tokens: [],
+  passkeys: [],
+  webauthn_challenges: [],
+  account_events: [],
   stripe_events: ['id', 'type', 'customer_id', 'status', 'attempts', 'received_at', 'processed_at'],
 };
 
