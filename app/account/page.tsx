@@ -1,6 +1,7 @@
-// The account page (root site): profile, password, the user's workspaces, a new workspace.
+// The account page (root site): profile, password, passkeys, the user's workspaces, a new workspace.
 import { redirect } from 'next/navigation';
 import { AccountSecuritySection } from '@/components/account/account-security-section';
+import { PasskeysSection } from '@/components/account/passkeys-section';
 import { ActionForm } from '@/components/forms/action-form';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { TextField } from '@/components/forms/text-field';
@@ -63,6 +64,7 @@ export default async function AccountPage() {
           <SubmitButton>Change password</SubmitButton>
         </ActionForm>
       </section>
+      <PasskeysSection userId={user.id} />
       <section>
         <h2 className="text-lg font-semibold">New workspace</h2>
         <ActionForm action={createWorkspaceAction} id="new-workspace-form" className="mt-4 space-y-4">

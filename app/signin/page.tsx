@@ -1,6 +1,7 @@
 // Sign-in, on the root site only. Already signed in → straight on to where the user was going.
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { PasskeySignIn } from '@/components/auth/passkey-sign-in';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { currentSession } from '@/lib/auth/current-session';
 import { safeCallbackUrl } from '@/lib/auth/safe-redirect';
@@ -51,6 +52,7 @@ export default async function SignInPage({ searchParams }: Props) {
         initialSsoRequired={params.error === 'SsoRequired'}
         workspaceSso={workspaceSsoLink}
       />
+      <PasskeySignIn callbackUrl={callbackUrl} />
       <p className="mt-6 flex gap-6 text-sm text-slate-600">
         <Link href="/signup" className="underline">
           Create a workspace

@@ -9,7 +9,10 @@ import { authDb } from '../db/auth-db';
 import type { TenantTransaction } from '../db/tenant-db';
 
 // An auth_user transaction (lib/db/auth-db.ts): only that role reaches credentials and sessions.
-type AccountTables = Pick<TenantTransaction, 'user' | 'userPassword' | 'session' | 'account'>;
+type AccountTables = Pick<
+  TenantTransaction,
+  'user' | 'userPassword' | 'session' | 'account' | 'passkey' | 'webauthnChallenge'
+>;
 
 /** True when an unproven account's credentials were dropped. */
 export async function forgetUnprovenAccount(tx: AccountTables, email: string): Promise<boolean> {
@@ -22,6 +25,8 @@ export async function forgetUnprovenAccount(tx: AccountTables, email: string): P
   await tx.userPassword.deleteMany({ where: { userId: unproven.id } });
   await tx.session.deleteMany({ where: { userId: unproven.id } });
   await tx.account.deleteMany({ where: { userId: unproven.id } });
+  await tx.passkey.deleteMany({ where: { userId: unproven.id } });
+  await tx.webauthnChallenge.deleteMany({ where: { userId: unproven.id } });
   return true;
 }
 

@@ -23,15 +23,17 @@ export function isCustomDomainSession(session: Pick<LiveSession, 'host'>, rootDo
 
 const USER_FIELDS = { id: true, email: true, name: true, emailVerified: true } as const;
 
-/** `userAgent`: the browser's, from lib/auth/request-user-agent.ts (shown on the sessions page). */
+/** `userAgent`: the browser's, from lib/auth/request-user-agent.ts (shown on the sessions page).
+ *  `amr`: how the user proved who they are, when more than one factor was seen (docs/decisions/019). */
 export async function createMainSession(
   userId: string,
   ssoTenantId: string | null = null,
   userAgent: string | null = null,
+  amr: string[] = [],
 ): Promise<string> {
   const expires = new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000);
   const session = await authDb().session.create({
-    data: { userId, expires, ssoTenantId, userAgent },
+    data: { userId, expires, ssoTenantId, userAgent, amr },
     select: { id: true },
   });
   return session.id;

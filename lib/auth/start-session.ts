@@ -1,4 +1,4 @@
-// Signs a user in on the root site from our own code (sign-up, SAML), the same way next-auth's
+// Signs a user in on the root site from our own code (sign-up, SAML, passkeys), the same way next-auth's
 // callback does: a main session row, and its id in the session cookie.
 import 'server-only';
 import { cookies } from 'next/headers';
@@ -8,9 +8,14 @@ import { SESSION_MAX_AGE_SECONDS, sessionCookieName, sessionCookieOptions } from
 import { createMainSession } from './session-store';
 import { encodeSessionToken } from './session-token';
 
-/** `ssoTenantId`: the workspace whose IdP vouched for the user; the session serves that one only. */
-export async function startMainSession(userId: string, ssoTenantId: string | null = null): Promise<void> {
-  const sessionId = await createMainSession(userId, ssoTenantId, await requestUserAgent());
+/** `ssoTenantId`: the workspace whose IdP vouched for the user; the session serves that one only.
+ *  `amr`: how they proved it (a passkey sign-in records it; see createMainSession). */
+export async function startMainSession(
+  userId: string,
+  ssoTenantId: string | null = null,
+  amr: string[] = [],
+): Promise<void> {
+  const sessionId = await createMainSession(userId, ssoTenantId, await requestUserAgent(), amr);
   (await cookies()).set(sessionCookieName(appUrl().hostname), await encodeSessionToken({ userId, sessionId }), {
     ...sessionCookieOptions(appUrl().hostname),
     maxAge: SESSION_MAX_AGE_SECONDS,

@@ -18,6 +18,9 @@ export const GLOBAL_TABLES: Record<string, readonly string[]> = {
   sessions: [],
   session_handoffs: [],
   verification_tokens: [],
+  passkeys: [],
+  webauthn_challenges: [],
+  account_events: [],
   // Stripe's records: through the definer functions of the stripe_records_private migration only.
   stripe_events: [],
 };

@@ -1,0 +1,39 @@
+// Changing how one signs in (adding or removing a passkey) asks for proof beyond the session, so a
+// session cookie stolen or a laptop left open is not enough to plant a way back in. The rule:
+//  - an account with a password types its current password;
+//  - an account without one (magic link, OAuth, SSO, passkeys only) must have signed in on this
+//    session within the last RECENT_SIGN_IN_MINUTES minutes: sign out and in again otherwise.
+import 'server-only';
+import { authDb } from '../db/auth-db';
+import { verifyPassword } from './password';
+import { passwordHashOf } from './user-password';
+
+export const RECENT_SIGN_IN_MINUTES = 5;
+
+export type Reauthentication = { ok: true } | { ok: false; field: 'currentPassword'; error: string };
+
+export async function reauthenticate(
+  user: { id: string; sessionFamilyId: string },
+  currentPassword: string | undefined,
+): Promise<Reauthentication> {
+  const hash = await passwordHashOf(user.id);
+  if (hash) {
+    if (currentPassword && (await verifyPassword(hash, currentPassword))) return { ok: true };
+    return { ok: false, field: 'currentPassword', error: 'That is not your current password.' };
+  }
+  const session = await authDb().session.findFirst({
+    where: { id: user.sessionFamilyId, userId: user.id },
+    select: { createdAt: true },
+  });
+  if (session && Date.now() - session.createdAt.getTime() <= RECENT_SIGN_IN_MINUTES * 60_000) return { ok: true };
+  return {
+    ok: false,
+    field: 'currentPassword',
+    error: `For your safety, sign out and sign in again first: this needs a sign-in within the last ${RECENT_SIGN_IN_MINUTES} minutes.`,
+  };
+}
+
+/** Whether the form should ask for a password (the account has one). */
+export async function hasPassword(userId: string): Promise<boolean> {
+  return (await passwordHashOf(userId)) !== null;
+}
