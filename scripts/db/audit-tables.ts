@@ -18,6 +18,9 @@ export const GLOBAL_TABLES: Record<string, readonly string[]> = {
   sessions: [],
   session_handoffs: [],
   verification_tokens: [],
+  user_totp: [],
+  user_recovery_codes: [],
+  pending_sign_ins: [],
   stripe_events: ['id', 'type', 'customer_id', 'status', 'attempts', 'received_at', 'processed_at'],
 };
 
