@@ -1,5 +1,6 @@
 // The account page (root site): profile, password, the user's workspaces, a new workspace.
 import { redirect } from 'next/navigation';
+import { TwoFactorSection } from '@/components/account/two-factor-section';
 import { ActionForm } from '@/components/forms/action-form';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { TextField } from '@/components/forms/text-field';
@@ -61,6 +62,7 @@ export default async function AccountPage() {
           <SubmitButton>Change password</SubmitButton>
         </ActionForm>
       </section>
+      <TwoFactorSection user={user} />
       <section>
         <h2 className="text-lg font-semibold">New workspace</h2>
         <ActionForm action={createWorkspaceAction} id="new-workspace-form" className="mt-4 space-y-4">

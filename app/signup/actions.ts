@@ -16,6 +16,6 @@ const SignUp = z
 export const signUpAction = rootPublicAction(SignUp, async (input) => {
   const result = await signUp(input);
   if (!result.ok) return failure('Please correct the fields marked below.', { [result.field]: [result.error] });
-  await startMainSession(result.userId);
+  await startMainSession(result.userId, null, ['pwd']);
   redirect(workspaceEntryUrl(result.slug));
 });

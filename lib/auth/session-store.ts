@@ -12,6 +12,9 @@ export type LiveSession = {
   host: string | null;
   parentId: string | null;
   ssoTenantId: string | null;
+  /** How it was authenticated: pwd, email, oauth or sso, then otp or recovery for a second factor. */
+  amr: string[];
+  createdAt: Date;
   user: SessionUser;
 };
 
@@ -22,15 +25,26 @@ export function isCustomDomainSession(session: Pick<LiveSession, 'host'>, rootDo
 
 const USER_FIELDS = { id: true, email: true, name: true, emailVerified: true } as const;
 
-export async function createMainSession(userId: string, ssoTenantId: string | null = null): Promise<string> {
+export async function createMainSession(
+  userId: string,
+  ssoTenantId: string | null = null,
+  amr: string[] = [],
+): Promise<string> {
   const expires = new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000);
-  const session = await authDb().session.create({ data: { userId, expires, ssoTenantId }, select: { id: true } });
+  const session = await authDb().session.create({ data: { userId, expires, ssoTenantId, amr }, select: { id: true } });
   return session.id;
+}
+
+/** A second factor proven within a session (enrolment): the main session and its handed ones record it. */
+export async function addToSessionFamilyAmr(familyId: string, value: string): Promise<void> {
+  await authDb().$executeRaw`
+    UPDATE sessions SET amr = array_append(amr, ${value})
+     WHERE (id = ${familyId}::uuid OR parent_id = ${familyId}::uuid) AND NOT (${value} = ANY (amr))`;
 }
 
 /** A session for one host that the main session's cookie cannot reach; it expires with its parent. */
 export async function createHandedSession(
-  parent: { id: string; userId: string; expires: Date; ssoTenantId: string | null },
+  parent: { id: string; userId: string; expires: Date; ssoTenantId: string | null; amr?: string[] },
   host: string,
 ) {
   const session = await authDb().session.create({
@@ -40,6 +54,7 @@ export async function createHandedSession(
       parentId: parent.id,
       expires: parent.expires,
       ssoTenantId: parent.ssoTenantId,
+      amr: parent.amr ?? [],
     },
     select: { id: true },
   });
@@ -54,7 +69,15 @@ export async function findLiveSession(
 ): Promise<LiveSession | null> {
   const session = await authDb().session.findFirst({
     where: { id: claims.sessionId, userId: claims.userId, expires: { gt: new Date() } },
-    select: { id: true, host: true, parentId: true, ssoTenantId: true, user: { select: USER_FIELDS } },
+    select: {
+      id: true,
+      host: true,
+      parentId: true,
+      ssoTenantId: true,
+      amr: true,
+      createdAt: true,
+      user: { select: USER_FIELDS },
+    },
   });
   if (!session) return null;
   const usableHere = session.host === null ? coveredByMainCookie : session.host === host;
@@ -66,6 +89,11 @@ export async function endSessionFamily(sessionId: string): Promise<void> {
   const session = await authDb().session.findFirst({ where: { id: sessionId }, select: { parentId: true } });
   if (!session) return;
   await authDb().session.deleteMany({ where: { id: session.parentId ?? sessionId } });
+}
+
+/** Ends every other main session of the user, and what they were handed to (ON DELETE CASCADE). */
+export async function endOtherSessionFamilies(userId: string, familyId: string): Promise<void> {
+  await authDb().session.deleteMany({ where: { userId, parentId: null, id: { not: familyId } } });
 }
 
 /** Signs a user out everywhere (password reset). */

@@ -7,11 +7,13 @@ import { SESSION_MAX_AGE_SECONDS, sessionCookieName, sessionCookieOptions } from
 import { createMainSession } from './session-store';
 import { encodeSessionToken } from './session-token';
 
-/** `ssoTenantId`: the workspace whose IdP vouched for the user; the session serves that one only. */
-export async function startMainSession(userId: string, ssoTenantId: string | null = null): Promise<void> {
-  const sessionId = await createMainSession(userId, ssoTenantId);
+/** `ssoTenantId`: the workspace whose IdP vouched for the user; the session serves that one only.
+ *  `amr`: how the user was authenticated (lib/auth/session-store.ts). Returns the session id. */
+export async function startMainSession(userId: string, ssoTenantId: string | null, amr: string[]): Promise<string> {
+  const sessionId = await createMainSession(userId, ssoTenantId, amr);
   (await cookies()).set(sessionCookieName(appUrl().hostname), await encodeSessionToken({ userId, sessionId }), {
     ...sessionCookieOptions(appUrl().hostname),
     maxAge: SESSION_MAX_AGE_SECONDS,
   });
+  return sessionId;
 }

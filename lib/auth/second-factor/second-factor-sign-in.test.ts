@@ -2,9 +2,9 @@
 // library, wrong and replayed codes refused, recovery codes good once, the attempt limit, expiry,
 // and a ticket that is not this browser's.
 import { randomUUID } from 'node:crypto';
-import { generate } from '@otplib/totp';
-import { crypto } from '@otplib/plugin-crypto-node';
 import { base32 } from '@otplib/plugin-base32-scure';
+import { crypto } from '@otplib/plugin-crypto-node';
+import { generate } from '@otplib/totp';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { authDb } from '../../db/auth-db';
 import { globalDb } from '../../db/global-db';

@@ -17,9 +17,10 @@ export type SecondFactorVerifier = {
   isEnrolled(userId: string): Promise<boolean>;
   /**
    * Checks the proof for this user and uses it up (a TOTP step, a recovery code, a WebAuthn
-   * challenge). `pendingSignInId` identifies the ticket, for factors that bound a challenge to it.
+   * challenge). `pendingSignInId` identifies the sign-in's ticket, for factors that bound a
+   * challenge to it; null when a signed-in user proves a factor (to remove it, for instance).
    */
-  verify(userId: string, proof: string, context: { pendingSignInId: string }): Promise<boolean>;
+  verify(userId: string, proof: string, context: { pendingSignInId: string | null }): Promise<boolean>;
 };
 
 export const SECOND_FACTORS: readonly SecondFactorVerifier[] = [totpFactor, recoveryCodeFactor];
@@ -28,6 +29,12 @@ export const SECOND_FACTORS: readonly SecondFactorVerifier[] = [totpFactor, reco
 export async function owesSecondFactor(userId: string): Promise<boolean> {
   for (const factor of SECOND_FACTORS) if (await factor.isEnrolled(userId)) return true;
   return false;
+}
+
+/** A signed-in user proves a second factor (removing it, new recovery codes): the factor that did, or null. */
+export async function proveSecondFactor(userId: string, proof: string): Promise<SecondFactorVerifier | null> {
+  const factor = SECOND_FACTORS.find((candidate) => candidate.accepts(proof));
+  return factor && (await factor.verify(userId, proof, { pendingSignInId: null })) ? factor : null;
 }
 
 /** amr values that count as a second factor on a session. */

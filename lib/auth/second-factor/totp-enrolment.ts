@@ -42,7 +42,8 @@ export async function confirmTotpEnrolment(
   });
   if (!pending) return { ok: false, error: 'Start the set-up again: it expired or was finished elsewhere.' };
   const step = await matchingTotpStep(openTotpSecret(pending.secretEncrypted, userId), code.trim(), null);
-  if (step === null) return { ok: false, error: 'That code is not right. Check the time on your device and try again.' };
+  if (step === null)
+    return { ok: false, error: 'That code is not right. Check the time on your device and try again.' };
   const recoveryCodes = await authDb().$transaction(async (tx) => {
     const confirmed = await tx.userTotp.updateMany({
       where: { userId, confirmedAt: null },
