@@ -2,6 +2,12 @@
 // text), confirm it with a code, remove it, replace the recovery codes. Every change asks for the
 // current password (or, without one, a sign-in within the last ten minutes).
 import QRCode from 'qrcode';
+import {
+  confirmTotpAction,
+  regenerateRecoveryCodesAction,
+  removeTotpAction,
+  startTotpAction,
+} from '@/app/account/two-factor-actions';
 import { ActionForm } from '@/components/forms/action-form';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { TextField } from '@/components/forms/text-field';
@@ -9,12 +15,6 @@ import { FRESH_SIGN_IN_MINUTES, hasPassword } from '@/lib/auth/second-factor/rec
 import { unusedRecoveryCodeCount } from '@/lib/auth/second-factor/recovery-codes';
 import { totpStatus } from '@/lib/auth/second-factor/totp-enrolment';
 import type { SessionUser } from '@/lib/auth/session-store';
-import {
-  confirmTotpAction,
-  regenerateRecoveryCodesAction,
-  removeTotpAction,
-  startTotpAction,
-} from '../../app/account/two-factor-actions';
 import { RecoveryCodesShown } from './recovery-codes-shown';
 
 function Reauthenticate({ passwordSet }: { passwordSet: boolean }) {
