@@ -22,7 +22,7 @@ export const signUpAction = rootPublicAction(SignUp, async (input) => {
   if (refusal) return failure(refusalMessage(refusal, 'sign-ups'));
   const result = await signUp(input);
   if (!result.ok) return failure('Please correct the fields marked below.', { [result.field]: [result.error] });
-  await startMainSession(result.userId);
+  await startMainSession(result.userId, null, ['pwd']);
   // Sign-up proves no mailbox: the link does. The account stands either way; if this email fails,
   // the account page offers a resend.
   await sendEmailVerification(result.userId).catch((error: unknown) => {

@@ -1,12 +1,14 @@
 // A server action inside a workspace: the workspace comes from the Host (never from the client),
 // the member's role from the database on this very request, and the permission from the one table
-// (lib/auth/permissions.ts). The handler gets the tenant's database client.
+// (lib/auth/permissions.ts), after the workspace's two-factor policy. The handler gets the tenant's
+// database client.
 //
 //   export const inviteMember = tenantAction(Invite, 'members.invite', async (input, { db, user }) => …);
 import 'server-only';
 import type { z } from 'zod';
 import { findMembership } from '../auth/membership';
 import { canOnHost, type Permission } from '../auth/permissions';
+import { sessionMeetsWorkspacePolicy } from '../auth/second-factor/two-factor-policy';
 import { type TenantDb, tenantDb } from '../db/tenant-db';
 import type { Role } from '../generated/prisma/enums';
 import type { Workspace } from '../workspaces/current-workspace';
@@ -19,6 +21,8 @@ export type TenantContext = UserContext & { workspace: Workspace; role: Role; me
 
 export const NOT_A_MEMBER_REFUSAL = 'You are not a member of this workspace.';
 export const ROLE_REFUSAL = 'Your role in this workspace does not allow this.';
+export const TWO_FACTOR_REFUSAL =
+  'This workspace requires two-factor authentication. Set it up on your account page, then sign in with it.';
 
 export function tenantAction<Schema extends z.ZodType>(
   schema: Schema,
@@ -29,6 +33,7 @@ export function tenantAction<Schema extends z.ZodType>(
     const workspace = await hostWorkspace();
     const membership = workspace && (await findMembership(workspace.id, context.user.id));
     if (!workspace || !membership) return failure(NOT_A_MEMBER_REFUSAL);
+    if (!(await sessionMeetsWorkspacePolicy(workspace.id, context.session))) return failure(TWO_FACTOR_REFUSAL);
     if (!canOnHost(membership.role, permission, context.onCustomDomain)) return failure(ROLE_REFUSAL);
     return handler(input, {
       ...context,

@@ -2,7 +2,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { currentSession } from '../auth/current-session';
-import { isCustomDomainSession, type SessionUser } from '../auth/session-store';
+import { isCustomDomainSession, type LiveSession, type SessionUser } from '../auth/session-store';
 import { env } from '../env';
 import { type ActionState, failure } from './action-state';
 import { type FormAction, type PublicContext, publicAction } from './public-action';
@@ -14,6 +14,8 @@ export type UserContext = PublicContext & {
   sessionId: string;
   sessionFamilyId: string;
   onCustomDomain: boolean;
+  /** How the session was authenticated, and the workspace whose IdP opened it (two-factor policies). */
+  session: Pick<LiveSession, 'amr' | 'ssoTenantId'>;
 };
 
 export const SIGNED_OUT_REFUSAL = 'You are signed out. Sign in again to continue.';
@@ -31,6 +33,7 @@ export function userAction<Schema extends z.ZodType>(
       sessionId: session.id,
       sessionFamilyId: session.parentId ?? session.id,
       onCustomDomain: isCustomDomainSession(session, env().ROOT_DOMAIN),
+      session: { amr: session.amr, ssoTenantId: session.ssoTenantId },
     });
   });
 }

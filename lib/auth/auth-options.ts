@@ -17,6 +17,8 @@ import { authAdapter } from './auth-adapter';
 import { authSecret } from './auth-secret';
 import { requestUserAgent } from './request-user-agent';
 import { safeCallbackUrl } from './safe-redirect';
+import type { FirstFactor } from './second-factor/pending-sign-in';
+import { secondStepFor } from './second-factor/second-step-for';
 import { SESSION_MAX_AGE_SECONDS, sessionCookieName, sessionCookieOptions } from './session-cookie';
 import { createMainSession, endSessionFamily } from './session-store';
 import { signInProviders } from './sign-in-providers';
@@ -33,7 +35,7 @@ export function authOptions(sso?: SsoSignInContext): NextAuthOptions {
     },
     pages: { signIn: '/signin', error: '/signin', verifyRequest: '/signin/check-email' },
     callbacks: {
-      async signIn({ user, account, profile, email }) {
+      async signIn({ user, account, profile, email, credentials }) {
         if (sso && account?.provider === sso.provider.id) return ssoSignIn(sso.tenantId, account, profile, user.email);
         // Where a workspace requires SSO of this address's domain, nothing else signs it in.
         if (user.email && (await ssoRouteForEmail(user.email))?.ssoRequired) {
@@ -49,12 +51,19 @@ export function authOptions(sso?: SsoSignInContext): NextAuthOptions {
           const address = user.email;
           await forgetUnprovenAccountOf(address);
         }
+        // A user with a second factor gets no session yet: the second step opens it.
+        if (user.email && !email?.verificationRequest) {
+          const secondStep = await secondStepFor(user.email, firstFactorOf(account), credentials?.callbackUrl);
+          if (secondStep) return secondStep;
+        }
         return true;
       },
       async jwt({ token, user, account }) {
         if (user) {
           const viaWorkspaceIdp = sso && account?.provider === sso.provider.id ? sso.tenantId : null;
-          token.sid = await createMainSession(user.id, viaWorkspaceIdp, await requestUserAgent());
+          token.sid = await createMainSession(user.id, viaWorkspaceIdp, await requestUserAgent(), [
+            viaWorkspaceIdp ? 'sso' : firstFactorOf(account),
+          ]);
         }
         return token;
       },
@@ -90,6 +99,11 @@ async function ssoSignIn(
   if (!provisioned.ok) return refusalUrl(provisioned.code, claims.email);
   // Whoever next-auth is about to sign in must be the person just provisioned.
   return nextAuthUserEmail?.toLowerCase() === claims.email.toLowerCase() ? true : refusalUrl('SsoIdentityChanged');
+}
+
+function firstFactorOf(account: Account | null | undefined): FirstFactor {
+  if (account?.provider === 'password') return 'pwd';
+  return account?.provider === 'email' ? 'email' : 'oauth';
 }
 
 function refusalUrl(code: SsoRefusalCode, email?: string): string {

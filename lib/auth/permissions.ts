@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   'sso.manage': OWNERS,
   // Granting, changing or removing the owner role.
   'owners.manage': OWNERS,
+  // Whether members must sign in with a second factor.
+  'security.manage': OWNERS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

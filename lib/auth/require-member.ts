@@ -1,7 +1,8 @@
 // The check every workspace page makes for itself (a layout check alone is not enough, and
 // proxy.ts is never the check): the Host's workspace, a live session on this host, a membership read
-// on this request, and, when given, a permission from the one table. Not signed in → sign-in;
-// not a member → /no-access; a role without the permission → 404, with no hint the page exists.
+// on this request, the workspace's two-factor policy, and, when given, a permission from the one
+// table. Not signed in → sign-in; not a member → /no-access; no second factor where one is required
+// → the root site's page that says so; a role without the permission → 404, with no hint the page exists.
 import 'server-only';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
@@ -13,6 +14,7 @@ import { currentWorkspace, type Workspace } from '../workspaces/current-workspac
 import { currentSession } from './current-session';
 import { findMembership } from './membership';
 import { canOnHost, type Permission } from './permissions';
+import { sessionMeetsWorkspacePolicy, twoFactorRequiredUrl } from './second-factor/two-factor-policy';
 import { isCustomDomainSession, type SessionUser } from './session-store';
 import { signInUrlFor } from './sign-in-url';
 
@@ -38,6 +40,7 @@ export async function requireMember(
   }
   const membership = await findMembership(workspace.id, session.user.id);
   if (!membership) redirect('/no-access');
+  if (!(await sessionMeetsWorkspacePolicy(workspace.id, session))) redirect(twoFactorRequiredUrl(workspace.slug));
   const onCustomDomain = isCustomDomainSession(session, env().ROOT_DOMAIN);
   if (options.permission && !canOnHost(membership.role, options.permission, onCustomDomain)) notFound();
   return {

@@ -13,6 +13,9 @@ export type LiveSession = {
   host: string | null;
   parentId: string | null;
   ssoTenantId: string | null;
+  /** How it was authenticated: pwd, email, oauth or sso, then otp or recovery for a second factor. */
+  amr: string[];
+  createdAt: Date;
   user: SessionUser;
 };
 
@@ -39,9 +42,16 @@ export async function createMainSession(
   return session.id;
 }
 
+/** A second factor proven within a session (enrolment): the main session and its handed ones record it. */
+export async function addToSessionFamilyAmr(familyId: string, value: string): Promise<void> {
+  await authDb().$executeRaw`
+    UPDATE sessions SET amr = array_append(amr, ${value})
+     WHERE (id = ${familyId}::uuid OR parent_id = ${familyId}::uuid) AND NOT (${value} = ANY (amr))`;
+}
+
 /** A session for one host that the main session's cookie cannot reach; it expires with its parent. */
 export async function createHandedSession(
-  parent: { id: string; userId: string; expires: Date; ssoTenantId: string | null },
+  parent: { id: string; userId: string; expires: Date; ssoTenantId: string | null; amr?: string[] },
   host: string,
   userAgent: string | null = null,
 ) {
@@ -53,6 +63,7 @@ export async function createHandedSession(
       expires: parent.expires,
       ssoTenantId: parent.ssoTenantId,
       userAgent,
+      amr: parent.amr ?? [],
     },
     select: { id: true },
   });
@@ -73,6 +84,8 @@ export async function findLiveSession(
       parentId: true,
       ssoTenantId: true,
       lastSeenAt: true,
+      amr: true,
+      createdAt: true,
       user: { select: USER_FIELDS },
     },
   });

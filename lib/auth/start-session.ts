@@ -9,15 +9,12 @@ import { createMainSession } from './session-store';
 import { encodeSessionToken } from './session-token';
 
 /** `ssoTenantId`: the workspace whose IdP vouched for the user; the session serves that one only.
- *  `amr`: how they proved it (a passkey sign-in records it; see createMainSession). */
-export async function startMainSession(
-  userId: string,
-  ssoTenantId: string | null = null,
-  amr: string[] = [],
-): Promise<void> {
+ *  `amr`: how the user was authenticated (lib/auth/session-store.ts). Returns the session id. */
+export async function startMainSession(userId: string, ssoTenantId: string | null, amr: string[]): Promise<string> {
   const sessionId = await createMainSession(userId, ssoTenantId, await requestUserAgent(), amr);
   (await cookies()).set(sessionCookieName(appUrl().hostname), await encodeSessionToken({ userId, sessionId }), {
     ...sessionCookieOptions(appUrl().hostname),
     maxAge: SESSION_MAX_AGE_SECONDS,
   });
+  return sessionId;
 }

@@ -19,7 +19,17 @@ afterAll(async () => {
   await Promise.all([app.end(), auth.end()]);
 });
 
-const CREDENTIAL_TABLES = ['user_passwords', 'sessions', 'session_handoffs', 'accounts', 'verification_tokens'];
+const CREDENTIAL_TABLES = [
+  'user_passwords',
+  'sessions',
+  'session_handoffs',
+  'accounts',
+  'verification_tokens',
+  // Second factors (docs/decisions/018).
+  'user_totp',
+  'user_recovery_codes',
+  'pending_sign_ins',
+];
 
 describe('credentials are out of the app role’s reach', () => {
   it.each(CREDENTIAL_TABLES)('app_user cannot read or write %s, with or without a tenant', async (table) => {

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { WorkspaceNav } from '@/components/workspace/workspace-nav';
 import { currentSession } from '@/lib/auth/current-session';
 import { findMembership } from '@/lib/auth/membership';
+import { sessionMeetsWorkspacePolicy } from '@/lib/auth/second-factor/two-factor-policy';
 import { isCustomDomainSession } from '@/lib/auth/session-store';
 import { env } from '@/lib/env';
 import { currentWorkspace } from '@/lib/workspaces/current-workspace';
@@ -14,7 +15,10 @@ type Props = { children: ReactNode; params: Promise<{ tenant: string }> };
 export default async function WorkspaceLayout({ children, params }: Props) {
   const workspace = await currentWorkspace((await params).tenant);
   const session = await currentSession();
-  const membership = session && (await findMembership(workspace.id, session.user.id));
+  const membership =
+    session &&
+    (await sessionMeetsWorkspacePolicy(workspace.id, session)) &&
+    (await findMembership(workspace.id, session.user.id));
   return (
     <>
       {session && membership && (

@@ -14,7 +14,7 @@ import { encodeSessionToken } from '../session-token';
 import { handoffStateCookieName, isTokenShaped } from './handoff-state';
 import { noStore } from './no-store';
 
-type Redeemed = { session_id: string; user_id: string; expires: Date; sso_tenant_id: string | null };
+type Redeemed = { session_id: string; user_id: string; expires: Date; sso_tenant_id: string | null; amr: string[] };
 
 export async function redeemHandoff(host: string, params: URLSearchParams, state: string | undefined) {
   const token = params.get('token');
@@ -25,13 +25,19 @@ export async function redeemHandoff(host: string, params: URLSearchParams, state
        WHERE token_hash = ${hashToken(token)} AND host = ${host} AND state_hash = ${hashToken(state)}
          AND expires_at > now()
       RETURNING session_id)
-    SELECT s.id AS session_id, s.user_id, s.expires, s.sso_tenant_id::text AS sso_tenant_id
+    SELECT s.id AS session_id, s.user_id, s.expires, s.sso_tenant_id::text AS sso_tenant_id, s.amr
       FROM redeemed r JOIN sessions s ON s.id = r.session_id
      WHERE s.expires > now() AND s.host IS NULL`;
   if (!parent) return expired(host);
 
   const sessionId = await createHandedSession(
-    { id: parent.session_id, userId: parent.user_id, expires: parent.expires, ssoTenantId: parent.sso_tenant_id },
+    {
+      id: parent.session_id,
+      userId: parent.user_id,
+      expires: parent.expires,
+      ssoTenantId: parent.sso_tenant_id,
+      amr: parent.amr,
+    },
     host,
     await requestUserAgent(),
   );

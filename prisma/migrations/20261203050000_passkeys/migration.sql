@@ -67,10 +67,8 @@ CREATE INDEX "account_events_user_id_created_at_idx" ON "account_events"("user_i
 ALTER TABLE "account_events" ADD CONSTRAINT "account_events_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- ─── How a session was opened ───────────────────────────────────────────────────────────────────
--- Authentication methods (RFC 8176 "amr" style): empty for the ways that predate this column (one
--- factor); a passkey sign-in records 'passkey', plus 'user-verified' and 'mfa' when the
--- authenticator checked a PIN or biometric.
-ALTER TABLE "sessions" ADD COLUMN "amr" TEXT[] NOT NULL DEFAULT '{}';
+-- sessions.amr (the two_factor migration) records a passkey sign-in as 'passkey', plus
+-- 'user-verified' and 'mfa' when the authenticator checked a PIN or biometric.
 
 -- The default privileges gave app_user these tables; they are auth_user's alone.
 REVOKE ALL ON "passkeys", "webauthn_challenges", "account_events" FROM app_user;

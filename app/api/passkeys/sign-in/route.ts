@@ -10,6 +10,7 @@ import { passkeyAnswer, readPasskeyRequest } from '@/lib/auth/passkeys/passkey-r
 import { AuthenticationResponseInput } from '@/lib/auth/passkeys/passkey-response-input';
 import { signInWithPasskey } from '@/lib/auth/passkeys/passkey-sign-in';
 import { safeCallbackUrl } from '@/lib/auth/safe-redirect';
+import { secondStepForUser } from '@/lib/auth/second-factor/second-step-for';
 import { startMainSession } from '@/lib/auth/start-session';
 
 const PasskeySignIn = z.object({ response: AuthenticationResponseInput, callbackUrl: z.string().max(2048).optional() });
@@ -19,13 +20,21 @@ export async function POST(request: Request) {
   if (!input.ok) return input.response;
   const token = (await cookies()).get(challengeCookieName('authentication'))?.value;
   const result = await signInWithPasskey(token, input.body.response);
-  if (result.ok) await startMainSession(result.userId, null, result.amr);
+  // A passkey that verified its user (PIN, biometric) is two factors; one that did not is one, and a
+  // user with TOTP then owes the second step like after a password.
+  const secondStep =
+    result.ok && !result.amr.includes('mfa')
+      ? await secondStepForUser(result.userId, 'passkey', input.body.callbackUrl)
+      : null;
+  if (result.ok && !secondStep) await startMainSession(result.userId, null, result.amr);
 
-  const response = result.ok
-    ? passkeyAnswer({ url: safeCallbackUrl(input.body.callbackUrl) })
-    : result.code === 'SsoRequired'
-      ? passkeyAnswer({ url: ssoRefusalUrl(result.email) }, 403)
-      : passkeyAnswer({ error: 'That passkey could not sign you in. Try again, or sign in another way.' }, 401);
+  const response = secondStep
+    ? passkeyAnswer({ url: secondStep })
+    : result.ok
+      ? passkeyAnswer({ url: safeCallbackUrl(input.body.callbackUrl) })
+      : result.code === 'SsoRequired'
+        ? passkeyAnswer({ url: ssoRefusalUrl(result.email) }, 403)
+        : passkeyAnswer({ error: 'That passkey could not sign you in. Try again, or sign in another way.' }, 401);
   clearChallengeCookie(response, 'authentication');
   return response;
 }

@@ -51,7 +51,7 @@ export async function POST(request: NextRequest, { params }: Context) {
   });
   if (!provisioned.ok) return refuse(provisioned.code, verified.email);
 
-  await startMainSession(provisioned.userId, connection.tenantId);
+  await startMainSession(provisioned.userId, connection.tenantId, ['sso']);
   const destination =
     typeof relayState === 'string' && relayState ? safeCallbackUrl(relayState) : workspaceEntryUrl(connection.slug);
   return noStore(NextResponse.redirect(destination, 303));
