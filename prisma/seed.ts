@@ -1,5 +1,5 @@
-// Seeds the example workspaces through the app's own clients, as app_user: the seed goes through
-// the same policies as the app. Idempotent: an existing workspace is left as it is.
+// Seeds the example workspaces through the app's own clients (app_user; auth_user for accounts): the
+// seed goes through the same policies as the app. Idempotent: an existing workspace is left as it is.
 import { hashPassword } from '../lib/auth/password';
 import { authDb } from '../lib/db/auth-db';
 import { globalDb } from '../lib/db/global-db';
@@ -18,17 +18,19 @@ export async function seed(): Promise<string[]> {
     const db = tenantDb(tenant.id);
     seedHash ??= await hashPassword(SEED_PASSWORD);
     const hash = seedHash;
-    const seededUsers: string[] = [];
+    // Accounts are auth_user's to write; a user seeded earlier keeps what they have.
+    const seededUsers: { id: string; role: (typeof workspace.members)[number]['role'] }[] = [];
+    for (const member of workspace.members) {
+      const user = await authDb().user.upsert({
+        where: { email: member.email },
+        create: { email: member.email, name: member.name, emailVerified: new Date() },
+        update: {},
+        select: { id: true },
+      });
+      seededUsers.push({ id: user.id, role: member.role });
+    }
     await db.$transaction(async (tx) => {
-      for (const member of workspace.members) {
-        const user = await tx.user.upsert({
-          where: { email: member.email },
-          create: { email: member.email, name: member.name, emailVerified: new Date() },
-          update: {},
-        });
-        await tx.membership.create({ data: { userId: user.id, role: member.role } });
-        seededUsers.push(user.id);
-      }
+      for (const user of seededUsers) await tx.membership.create({ data: { userId: user.id, role: user.role } });
       if (workspace.compedPlan)
         await tx.billingState.create({ data: { plan: workspace.compedPlan, status: 'active' } });
       for (const domain of workspace.verifiedEmailDomains ?? []) {
@@ -41,9 +43,8 @@ export async function seed(): Promise<string[]> {
         });
       }
     });
-    // Passwords are auth_user's to write; a user seeded earlier keeps the one they have.
     await authDb().userPassword.createMany({
-      data: seededUsers.map((userId) => ({ userId, hash })),
+      data: seededUsers.map((user) => ({ userId: user.id, hash })),
       skipDuplicates: true,
     });
     created.push(workspace.slug);

@@ -4,17 +4,17 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { NameInput, NewPasswordInput } from '@/lib/accounts/account-input';
 import { changePassword } from '@/lib/accounts/change-password';
+import { renameAccount } from '@/lib/accounts/rename-account';
 import { failure, success } from '@/lib/actions/action-state';
 import { accountAction } from '@/lib/actions/root-actions';
 import { PASSWORD_MAX_LENGTH } from '@/lib/auth/password';
-import { globalDb } from '@/lib/db/global-db';
 import { isUniqueViolation } from '@/lib/db/unique-violation';
 import { createWorkspace, slugProblem } from '@/lib/workspaces/create-workspace';
 import { NewWorkspaceInput } from '@/lib/workspaces/new-workspace-input';
 import { workspaceEntryUrl } from '@/lib/workspaces/workspace-url';
 
 export const updateProfileAction = accountAction(z.object({ name: NameInput }), async ({ name }, { user }) => {
-  await globalDb().user.update({ where: { id: user.id }, data: { name } });
+  await renameAccount(user.id, name);
   revalidatePath('/account');
   return success('Saved.');
 });

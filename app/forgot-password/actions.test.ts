@@ -10,7 +10,7 @@ vi.mock('next/headers', () => import('../../tests/support/next-request-stub'));
 const mail = await startMailCatcher();
 process.env.SMTP_URL = mail.smtpUrl;
 const { requestPasswordResetAction } = await import('./actions');
-const { globalDb } = await import('@/lib/db/global-db');
+const { authDb } = await import('@/lib/db/auth-db');
 afterAll(() => mail.stop());
 
 const unique = () => randomUUID().slice(0, 8);
@@ -25,7 +25,7 @@ async function askReset(email: string, ip: string) {
 
 async function existingAddress(): Promise<string> {
   const email = `reset-${unique()}@example.test`;
-  await globalDb().user.create({ data: { email } });
+  await authDb().user.create({ data: { email } });
   return email;
 }
 

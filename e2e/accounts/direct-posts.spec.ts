@@ -3,7 +3,7 @@
 // another workspace, as a lower role, from another workspace's origin, with no Origin, and on
 // another workspace's host. Every replay is refused and no row changes in either workspace.
 import { expect, test } from '@playwright/test';
-import { asTenant } from '../support/e2e-database';
+import { asAuth, asTenant } from '../support/e2e-database';
 import { ACCOUNTS_SERVER, origin } from '../support/e2e-servers';
 import { type CapturedAction, captureServerAction, replayServerAction } from '../support/server-action';
 import { sessionCookieValue } from '../support/sign-in-as';
@@ -44,11 +44,15 @@ test('every workspace action, POSTed directly by the wrong person or from the wr
     { name: 'tenantry.session', value: alice.split('=')[1] ?? '', domain: '.tenantry.test', path: '/' },
   ]);
   // A member to remove later, so the remove form exists.
+  const [doomedUser] = await asAuth<{ id: string }>(
+    ACCOUNTS_SERVER,
+    'INSERT INTO users (id, email) VALUES (gen_random_uuid(), $1) RETURNING id',
+    [`doomed-${stamp}@acme.test`],
+  );
   const [doomed] = await asTenant<{ id: string }>(
     'acme',
-    `WITH u AS (INSERT INTO users (id, email) VALUES (gen_random_uuid(), $1) RETURNING id)
-     INSERT INTO memberships (id, user_id, role) SELECT gen_random_uuid(), id, 'member' FROM u RETURNING id`,
-    [`doomed-${stamp}@acme.test`],
+    "INSERT INTO memberships (id, user_id, role) VALUES (gen_random_uuid(), $1, 'member') RETURNING id",
+    [doomedUser?.id],
     ACCOUNTS_SERVER,
   );
   expect(doomed).toBeDefined();

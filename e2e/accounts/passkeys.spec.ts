@@ -6,7 +6,7 @@
 // (http://tenantry.test) is not a secure context, and browsers refuse WebAuthn there.
 import { expect, type Page, test } from '@playwright/test';
 import argon2 from 'argon2';
-import { asApp, asAuth } from '../support/e2e-database';
+import { asAuth } from '../support/e2e-database';
 import { HOSTS_SERVER, origin } from '../support/e2e-servers';
 
 const ROOT = origin(HOSTS_SERVER);
@@ -34,7 +34,7 @@ async function signOut(page: Page) {
 
 test('enrol a passkey, sign in with it alone, and a removed passkey signs in no more', async ({ page }) => {
   const email = `passkey-${Date.now().toString(36)}@example.test`;
-  const [user] = await asApp<{ id: string }>(
+  const [user] = await asAuth<{ id: string }>(
     HOSTS_SERVER,
     'INSERT INTO users (id, email, email_verified) VALUES (gen_random_uuid(), $1, now()) RETURNING id',
     [email],

@@ -2,7 +2,7 @@
 // (docs/decisions/017): the limit engages where stated, and the page says how long to wait.
 import { expect, type Page, test } from '@playwright/test';
 import { fetchEmails } from '../../tests/support/mail-catcher-client';
-import { asApp, asAuth } from '../support/e2e-database';
+import { asAuth } from '../support/e2e-database';
 import { ACCOUNTS_SERVER, mailCatcherUrl, origin } from '../support/e2e-servers';
 
 const ROOT = origin(ACCOUNTS_SERVER);
@@ -11,7 +11,7 @@ const PASSWORD = 'tenantry-dev-password'; // the seeded users' password
 /** A new account with the seeded password (its hash copied from a seeded user). */
 async function newAccount(label: string): Promise<string> {
   const email = `${label}-${Date.now().toString(36)}@limits.test`;
-  const [user] = await asApp<{ id: string }>(
+  const [user] = await asAuth<{ id: string }>(
     ACCOUNTS_SERVER,
     'INSERT INTO users (id, email) VALUES (gen_random_uuid(), $1) RETURNING id',
     [email],

@@ -203,7 +203,7 @@ test('the main sign-in page routes an email to its workspace’s IdP; SSO-requir
   browser,
 }) => {
   const pat = `pat-${run}@${IDP_DOMAIN}`;
-  const [user] = await asApp<{ id: string }>(
+  const [user] = await asAuth<{ id: string }>(
     ACCOUNTS_SERVER,
     'INSERT INTO users (id, email, email_verified) VALUES (gen_random_uuid(), $1, now()) RETURNING id',
     [pat],

@@ -8,7 +8,6 @@ import { newAddress, type ScimTenant, scim, scimWorkspace, userBody } from '../.
 import { createMainSession } from '../auth/session-store';
 import { passwordHashOf } from '../auth/user-password';
 import { authDb } from '../db/auth-db';
-import { globalDb } from '../db/global-db';
 import { tenantDb } from '../db/tenant-db';
 import type { EmailMessage } from '../email/send-email';
 import { provisionSsoUser } from '../sso/provision-sso-user';
@@ -21,7 +20,7 @@ vi.mock('next/headers', () => import('../../tests/support/next-request-stub'));
 let workspace: ScimTenant;
 
 beforeAll(async () => {
-  const admin = await globalDb().user.create({ data: { email: `admin-${randomUUID()}@example.test` } });
+  const admin = await authDb().user.create({ data: { email: `admin-${randomUUID()}@example.test` } });
   workspace = await scimWorkspace('proof', admin);
   await tenantDb(workspace.id).ssoConnection.create({
     data: {

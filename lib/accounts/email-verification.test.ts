@@ -27,7 +27,7 @@ vi.mock('../email/send-email', () => ({
 
 async function newUser() {
   const email = `proof-${randomUUID().slice(0, 8)}@example.test`;
-  return globalDb().user.create({ data: { email }, select: { id: true, email: true } });
+  return authDb().user.create({ data: { email }, select: { id: true, email: true } });
 }
 
 /** Sends the verification email and returns the token its link carries. */
@@ -48,7 +48,7 @@ async function linkTokenFor(userId: string): Promise<string> {
 const verifiedAt = async (id: string) =>
   (await globalDb().user.findUniqueOrThrow({ where: { id }, select: { emailVerified: true } })).emailVerified;
 const allowResend = (id: string) =>
-  globalDb().user.update({ where: { id }, data: { verificationEmailSentAt: new Date(Date.now() - 61_000) } });
+  authDb().user.update({ where: { id }, data: { verificationEmailSentAt: new Date(Date.now() - 61_000) } });
 
 describe('the verification link', () => {
   it('verifies the address it names, once; stored hashed', async () => {
@@ -109,7 +109,7 @@ describe('the verification link', () => {
   it('an address changed since the link was sent is not verified by it', async () => {
     const user = await newUser();
     const token = await linkTokenFor(user.id);
-    await globalDb().user.update({ where: { id: user.id }, data: { email: `moved-${user.email}` } });
+    await authDb().user.update({ where: { id: user.id }, data: { email: `moved-${user.email}` } });
     expect(await verifyEmail(token)).toEqual({ ok: false });
     expect(await verifiedAt(user.id)).toBeNull();
   });
@@ -150,7 +150,7 @@ describe('resend from the account page', () => {
 
   it('sends nothing once the address is verified', async () => {
     const user = await newUser();
-    await globalDb().user.update({ where: { id: user.id }, data: { emailVerified: new Date() } });
+    await authDb().user.update({ where: { id: user.id }, data: { emailVerified: new Date() } });
     await signedIn(user);
     sent.length = 0;
     expect(await resendEmailVerificationAction(IDLE, new FormData())).toMatchObject({

@@ -11,7 +11,15 @@ import type { TenantTransaction } from '../db/tenant-db';
 // An auth_user transaction (lib/db/auth-db.ts): only that role reaches credentials and sessions.
 type AccountTables = Pick<
   TenantTransaction,
-  'user' | 'userPassword' | 'session' | 'account' | 'passkey' | 'webauthnChallenge'
+  | 'user'
+  | 'userPassword'
+  | 'session'
+  | 'account'
+  | 'passkey'
+  | 'webauthnChallenge'
+  | 'userTotp'
+  | 'userRecoveryCode'
+  | 'pendingSignIn'
 >;
 
 /** True when an unproven account's credentials were dropped. */
@@ -27,6 +35,10 @@ export async function forgetUnprovenAccount(tx: AccountTables, email: string): P
   await tx.account.deleteMany({ where: { userId: unproven.id } });
   await tx.passkey.deleteMany({ where: { userId: unproven.id } });
   await tx.webauthnChallenge.deleteMany({ where: { userId: unproven.id } });
+  // A second factor the unproven holder enrolled would lock the owner out (and stay theirs).
+  await tx.userTotp.deleteMany({ where: { userId: unproven.id } });
+  await tx.userRecoveryCode.deleteMany({ where: { userId: unproven.id } });
+  await tx.pendingSignIn.deleteMany({ where: { userId: unproven.id } });
   return true;
 }
 

@@ -1,11 +1,13 @@
-// A new account and its first workspace, in one transaction: either both exist or neither does.
+// A new account (with its password, lib/accounts/create-password-account.ts) and its first workspace:
+// if the workspace cannot be created, the new account is removed again, so either both exist or neither.
 import 'server-only';
 import { hashPassword } from '../auth/password';
-import { setPasswordHash } from '../auth/user-password';
 import { globalDb } from '../db/global-db';
 import { isUniqueViolation } from '../db/unique-violation';
 import { ssoRouteForEmail } from '../sso/sso-route-for-email';
 import { createWorkspace, slugProblem } from '../workspaces/create-workspace';
+import { createPasswordAccount } from './create-password-account';
+import { deleteNewAccount } from './delete-new-account';
 
 export type SignUpInput = { name: string; email: string; password: string; workspaceName: string; slug: string };
 export type SignUpResult =
@@ -27,19 +29,20 @@ export async function signUp(input: SignUpInput): Promise<SignUpResult> {
   const problem = await slugProblem(input.slug);
   if (problem) return { ok: false, ...problem };
   const passwordHash = await hashPassword(input.password);
+  let owner: { id: string; email: string };
   try {
-    const created = await createWorkspace({ name: input.workspaceName, slug: input.slug }, (tx) =>
-      tx.user.create({
-        data: { email: input.email, name: input.name },
-        select: { id: true, email: true },
-      }),
-    );
-    // After the workspace's transaction (app_user's) commits: the hash is auth_user's to write. Should
-    // this fail, the account exists without a password, and "Forgot your password?" sets one.
-    await setPasswordHash(created.owner.id, passwordHash);
-    return { ok: true, userId: created.owner.id, slug: created.slug };
+    owner = await createPasswordAccount({ email: input.email, name: input.name, passwordHash });
   } catch (error) {
-    // Someone took the email or the address between our check and the insert.
+    if (isUniqueViolation(error))
+      return { ok: false, field: 'email', error: 'An account with this email already exists. Sign in instead.' };
+    throw error;
+  }
+  try {
+    const created = await createWorkspace({ name: input.workspaceName, slug: input.slug }, async () => owner);
+    return { ok: true, userId: owner.id, slug: created.slug };
+  } catch (error) {
+    await deleteNewAccount(owner.id);
+    // Someone took the address between our check and the insert.
     if (isUniqueViolation(error))
       return { ok: false, field: 'slug', error: 'That address was just taken. Choose another.' };
     throw error;

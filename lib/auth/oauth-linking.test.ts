@@ -9,7 +9,6 @@ import { decode } from 'next-auth/jwt';
 import { expect, it, vi } from 'vitest';
 import { createTenant } from '../../tests/support/tenants';
 import { authDb } from '../db/auth-db';
-import { globalDb } from '../db/global-db';
 import { authAdapter } from './auth-adapter';
 import { authOptions } from './auth-options';
 import { authSecret } from './auth-secret';
@@ -30,7 +29,7 @@ vi.mock('next/headers', () => ({
 
 it('an OAuth sign-in carrying a revoked, IdP-bound cookie links nothing and signs in no one else', async () => {
   const workspace = await createTenant('oauth-link');
-  const victim = await globalDb().user.create({
+  const victim = await authDb().user.create({
     data: { email: `victim-${randomUUID().slice(0, 8)}@corp.example`, emailVerified: new Date() },
   });
   const boundSession = await createMainSession(victim.id, workspace.id);

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { closedPort } from '../../tests/support/closed-port';
-import { globalDb } from '../db/global-db';
+import { authDb } from '../db/auth-db';
 import { connectRateLimitRedis } from '../rate-limit/redis-connection';
 import { SIGN_IN_POLICY, type SignInPolicy, signInLimits } from '../rate-limit/sign-in-limits';
 import { hashPassword } from './password';
@@ -36,7 +36,7 @@ async function attempt(email: string, password: string, ip: string): Promise<str
 
 async function newAccount(): Promise<string> {
   const email = `guess-${unique()}@example.test`;
-  const user = await globalDb().user.create({ data: { email }, select: { id: true } });
+  const user = await authDb().user.create({ data: { email }, select: { id: true } });
   await setPasswordHash(user.id, await hashPassword(RIGHT));
   return email;
 }

@@ -3,14 +3,13 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { authDb } from '../db/auth-db';
-import { globalDb } from '../db/global-db';
 import { hashPassword } from './password';
 import { RECENT_SIGN_IN_MINUTES, reauthenticate } from './reauthenticate';
 import { createMainSession } from './session-store';
 import { setPasswordHash } from './user-password';
 
 async function userWithSession(password?: string) {
-  const user = await globalDb().user.create({ data: { email: `reauth-${randomUUID()}@example.test` } });
+  const user = await authDb().user.create({ data: { email: `reauth-${randomUUID()}@example.test` } });
   if (password) await setPasswordHash(user.id, await hashPassword(password));
   return { id: user.id, sessionFamilyId: await createMainSession(user.id) };
 }

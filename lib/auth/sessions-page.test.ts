@@ -7,7 +7,6 @@ import { endSessionAction, signOutOtherSessionsAction } from '../../app/account/
 import { stubRequest } from '../../tests/support/next-request-stub';
 import { IDLE } from '../actions/action-state';
 import { authDb } from '../db/auth-db';
-import { globalDb } from '../db/global-db';
 import { appUrl } from './app-url';
 import { listUserSessions } from './list-user-sessions';
 import { sessionCookieName } from './session-cookie';
@@ -25,7 +24,7 @@ type Person = { id: string; sessionId: string; token: string };
 
 /** A user signed in on the root site in one browser (Chrome). */
 async function person(): Promise<Person> {
-  const user = await globalDb().user.create({ data: { email: `p-${randomUUID()}@example.test` } });
+  const user = await authDb().user.create({ data: { email: `p-${randomUUID()}@example.test` } });
   const sessionId = await createMainSession(user.id, null, CHROME);
   return { id: user.id, sessionId, token: await encodeSessionToken({ userId: user.id, sessionId }) };
 }

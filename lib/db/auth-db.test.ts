@@ -1,9 +1,11 @@
-// Credentials and sessions are auth_user's alone: the app role, which runs every tenant request,
+// Credentials, sessions and writes to the user directory are auth_user's alone: the app role, which runs every tenant request,
 // cannot read them from any tenant's context (a SQL injection there leaks none), and auth_user in
 // turn reaches no tenant data.
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTenant } from '../../tests/support/tenants';
+import { authDb } from './auth-db';
 
 let acme: { id: string };
 let app: pg.Client;
@@ -43,6 +45,28 @@ describe('credentials are out of the app role’s reach', () => {
     await expect(app.query(`/* tenant:${acme.id} */ SELECT password_hash FROM users`)).rejects.toThrow(
       /does not exist/,
     );
+  });
+
+  it('the app role cannot write the user directory: no re-pointing an owner’s email, no deleting a member', async () => {
+    // The reviewer's takeover: acme's context re-points globex's owner at an attacker's mailbox, then
+    // "Forgot your password?" does the rest. Or deletes a globex member (FK cascades ignore RLS).
+    const victim = await authDb().user.create({
+      data: { email: `owner-${randomUUID().slice(0, 8)}@globex.test`, emailVerified: new Date() },
+      select: { id: true, email: true },
+    });
+    const tag = `/* tenant:${acme.id} */`;
+    await expect(
+      app.query(`${tag} UPDATE users SET email = 'attacker@evil.test' WHERE id = $1`, [victim.id]),
+    ).rejects.toThrow(/permission denied/);
+    await expect(app.query(`${tag} DELETE FROM users WHERE id = $1`, [victim.id])).rejects.toThrow(/permission denied/);
+    await expect(
+      app.query(
+        `${tag} INSERT INTO users (id, email, email_verified) VALUES (gen_random_uuid(), 'x@evil.test', now())`,
+      ),
+    ).rejects.toThrow(/permission denied/);
+    expect(await authDb().user.findFirst({ where: { id: victim.id }, select: { email: true } })).toEqual({
+      email: victim.email,
+    });
   });
 
   it.each(CREDENTIAL_TABLES)('auth_user reads %s', async (table) => {

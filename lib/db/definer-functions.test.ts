@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFINER_FUNCTIONS_SQL, REVIEWED_DEFINER_FUNCTIONS } from '../../scripts/db/audit-tables';
 import { createTenant } from '../../tests/support/tenants';
 import { createMainSession } from '../auth/session-store';
-import { globalDb } from './global-db';
+import { authDb } from './auth-db';
 import { tenantDb } from './tenant-db';
 
 type Tenant = { id: string; slug: string };
@@ -24,7 +24,7 @@ async function asApp<T extends pg.QueryResultRow>(tenantId: string | null, sql: 
 beforeAll(async () => {
   acme = await createTenant('acme');
   globex = await createTenant('globex');
-  globexOwner = await globalDb().user.create({
+  globexOwner = await authDb().user.create({
     data: { email: `owner-${randomUUID().slice(0, 8)}@globex.test`, emailVerified: new Date() },
     select: { id: true, email: true },
   });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTenant } from '../../tests/support/tenants';
 import type { PrismaClient } from '../generated/prisma/client';
 import { createPool } from './app-pool';
-import { globalDb } from './global-db';
+import { authDb } from './auth-db';
 import { createAppPrisma } from './prisma';
 import { tenantContext } from './tenant-context';
 import { tenantDb } from './tenant-db';
@@ -22,7 +22,7 @@ const owner = new Map<string, string>();
 let sharedUserId = '';
 
 beforeAll(async () => {
-  const user = await globalDb().user.create({ data: { email: `shared-${randomUUID()}@example.test` } });
+  const user = await authDb().user.create({ data: { email: `shared-${randomUUID()}@example.test` } });
   sharedUserId = user.id;
   for (let i = 0; i < TENANTS; i++) {
     const t = await createTenant(`mix${i}`);

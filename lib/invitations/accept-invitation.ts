@@ -3,6 +3,7 @@
 // with the membership and the audit line, so a fault anywhere leaves the invitation usable and no
 // membership behind. Opening the emailed link proves the mailbox, so the email counts as verified.
 import 'server-only';
+import { markEmailProven } from '../accounts/proven-account';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { can } from '../auth/permissions';
 import { hashToken } from '../auth/random-token';
@@ -34,7 +35,7 @@ export async function acceptInvitation(
 ): Promise<AcceptInvitationResult> {
   const tokenHash = hashToken(token);
   try {
-    return await db.$transaction(async (tx): Promise<AcceptInvitationResult> => {
+    const result = await db.$transaction(async (tx): Promise<AcceptInvitationResult> => {
       if (await tx.membership.findFirst({ where: { userId: user.id }, select: { id: true } })) {
         return { ok: false, reason: 'already-member', error: ALREADY_A_MEMBER };
       }
@@ -54,9 +55,11 @@ export async function acceptInvitation(
         target: claimed.email,
         details: { invitationId: claimed.id, role: claimed.role },
       });
-      await tx.user.updateMany({ where: { id: user.id, emailVerified: null }, data: { emailVerified: new Date() } });
       return { ok: true, role: claimed.role };
     });
+    // The invitation's link reached this mailbox: the address is proven (auth_user writes users).
+    if (result.ok) await markEmailProven(user.id);
+    return result;
   } catch (error) {
     // Another invitation accepted at the same moment made this user a member first.
     if (isUniqueViolation(error)) return { ok: false, reason: 'already-member', error: ALREADY_A_MEMBER };

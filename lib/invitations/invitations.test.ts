@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTenant } from '../../tests/support/tenants';
 import { listAuditEvents } from '../audit/list-audit-events';
 import { hashToken } from '../auth/random-token';
+import { authDb } from '../db/auth-db';
 import { globalDb } from '../db/global-db';
 import { type TenantDb, tenantDb } from '../db/tenant-db';
 import type { EmailMessage, SendEmail } from '../email/send-email';
@@ -28,7 +29,7 @@ type Workspace = { id: string; slug: string; name: string };
 const uniqueEmail = (label: string) => `${label}-${randomUUID().slice(0, 8)}@acme.test`;
 
 async function createUser(email: string) {
-  return globalDb().user.create({ data: { email, name: email.split('@')[0] } });
+  return authDb().user.create({ data: { email, name: email.split('@')[0] } });
 }
 
 async function addActor(workspace: Workspace, role: Role): Promise<InvitationActor> {

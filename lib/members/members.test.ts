@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTenant } from '../../tests/support/tenants';
 import { listAuditEvents } from '../audit/list-audit-events';
-import { globalDb } from '../db/global-db';
+import { authDb } from '../db/auth-db';
 import { tenantDb } from '../db/tenant-db';
 import type { Role } from '../generated/prisma/enums';
 import { changeMemberRole } from './change-member-role';
@@ -23,7 +23,7 @@ type Workspace = { id: string; slug: string };
 
 async function addMember(workspace: Workspace, role: Role, label: string = role): Promise<MemberActor> {
   const email = `${label}-${randomUUID().slice(0, 8)}@acme.test`;
-  const user = await globalDb().user.create({ data: { email, name: label } });
+  const user = await authDb().user.create({ data: { email, name: label } });
   const membership = await tenantDb(workspace.id).membership.create({ data: { userId: user.id, role } });
   return { id: user.id, email, role, membershipId: membership.id };
 }
@@ -191,7 +191,7 @@ describe('another workspace', () => {
 describe('email proof', () => {
   it('says whose address nobody has proven yet', async () => {
     const member = await addMember(ws, 'member');
-    await globalDb().user.update({ where: { id: owner.id }, data: { emailVerified: new Date() } });
+    await authDb().user.update({ where: { id: owner.id }, data: { emailVerified: new Date() } });
     const listed = await listMembers(tenantDb(ws.id));
     expect(listed.map((m) => [m.email, m.emailVerified])).toEqual([
       [owner.email, true],

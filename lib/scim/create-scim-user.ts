@@ -4,7 +4,8 @@
 // of it set up goes. A duplicate userName, or a user the IdP already provisioned here, is a 409; a
 // full workspace a 403 naming the limit. All or nothing.
 import 'server-only';
-import { forgetUnprovenAccountOf } from '../accounts/forget-unproven-account';
+import { deleteNewAccount } from '../accounts/delete-new-account';
+import { provenAccountFor } from '../accounts/proven-account';
 import type { TenantDb } from '../db/tenant-db';
 import { isUniqueViolation } from '../db/unique-violation';
 import { assertScimSpeaksFor } from './assert-scim-speaks-for';
@@ -22,23 +23,21 @@ export async function createScimUser(db: TenantDb, tenantId: string, input: Scim
   const userName = input.userName.toLowerCase();
   const displayName = scimDisplayName(input);
   // The IdP must speak for the address before anything is read or written of its account.
-  await db.$transaction((tx) => assertScimSpeaksFor(tx, { userName, email }));
-  // It does: an unproven holder's credentials go, in auth_user's transaction (the only role that
-  // reaches them), before the account can become a member below.
-  await forgetUnprovenAccountOf(email);
+  await db.$transaction(async (tx) => {
+    await assertScimSpeaksFor(tx, { userName, email });
+    if (await tx.scimUser.findFirst({ where: { userName }, select: { id: true } })) {
+      throw new ScimFailure(409, USER_NAME_TAKEN, 'uniqueness');
+    }
+  });
+  // It does: the account is created proven, or adopted with what an unproven holder set up
+  // forgotten, in one auth_user transaction (the only role that writes accounts).
+  const user = await provenAccountFor(email, displayName);
   try {
     return await db.$transaction(async (tx) => {
       await assertScimSpeaksFor(tx, { userName, email });
       if (await tx.scimUser.findFirst({ where: { userName }, select: { id: true } })) {
         throw new ScimFailure(409, USER_NAME_TAKEN, 'uniqueness');
       }
-      // users is global (no RLS): written in this transaction so a refusal leaves no stray account.
-      const user = await tx.user.upsert({
-        where: { email },
-        create: { email, name: displayName, emailVerified: new Date() },
-        update: {},
-        select: { id: true },
-      });
       const scimUser = await tx.scimUser.create({
         data: {
           userId: user.id,
@@ -58,6 +57,8 @@ export async function createScimUser(db: TenantDb, tenantId: string, input: Scim
       return scimUser;
     });
   } catch (error) {
+    // A refusal (the seat limit, a race on the userName) keeps nothing: not even the new account.
+    if (user.created) await deleteNewAccount(user.id);
     if (isUniqueViolation(error)) throw new ScimFailure(409, USER_NAME_TAKEN, 'uniqueness');
     throw error;
   }

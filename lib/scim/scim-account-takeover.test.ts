@@ -24,7 +24,7 @@ let b: ScimTenant;
 let admin: { id: string; email: string };
 
 beforeAll(async () => {
-  admin = await globalDb().user.create({ data: { email: `admin-${randomUUID()}@example.test` } });
+  admin = await authDb().user.create({ data: { email: `admin-${randomUUID()}@example.test` } });
   a = await scimWorkspace('takeover-a', admin);
   b = await scimWorkspace('takeover-b', admin);
 });
@@ -32,7 +32,7 @@ beforeAll(async () => {
 /** A member of B only, with a session B's IdP opened and a plain one. */
 async function personOfB() {
   const email = newAddress(b.domain);
-  const user = await globalDb().user.create({
+  const user = await authDb().user.create({
     data: { email, name: 'Secret Name', emailVerified: new Date() },
   });
   await setPasswordHash(user.id, 'hash-of-b');
@@ -169,7 +169,7 @@ describe("A's deactivation ends A's access only", () => {
   ])('%s: the B session and the plain one live, the A-bound and A-host ones end', async (_, method) => {
     // Someone of A's domain who is also a member of B (B invited them).
     const email = newAddress(a.domain);
-    const user = await globalDb().user.create({ data: { email, emailVerified: new Date() } });
+    const user = await authDb().user.create({ data: { email, emailVerified: new Date() } });
     await tenantDb(b.id).membership.create({ data: { userId: user.id, role: 'member' } });
     const created = await scim(a, usersRoute.POST, 'POST', { body: userBody(email) });
     expect(created.status).toBe(201);

@@ -7,7 +7,7 @@ import * as groupsRoute from '../../app/t/[tenant]/api/scim/v2/Groups/route';
 import * as usersRoute from '../../app/t/[tenant]/api/scim/v2/Users/route';
 import { stubRequest } from '../../tests/support/next-request-stub';
 import { newAddress, type ScimTenant, scim, scimWorkspace, userBody } from '../../tests/support/scim-client';
-import { globalDb } from '../db/global-db';
+import { authDb } from '../db/auth-db';
 import { tenantDb } from '../db/tenant-db';
 
 vi.mock('next/headers', () => import('../../tests/support/next-request-stub'));
@@ -15,7 +15,7 @@ vi.mock('next/headers', () => import('../../tests/support/next-request-stub'));
 let acme: ScimTenant;
 
 beforeAll(async () => {
-  const admin = await globalDb().user.create({ data: { email: `admin-${randomUUID()}@example.test` } });
+  const admin = await authDb().user.create({ data: { email: `admin-${randomUUID()}@example.test` } });
   acme = await scimWorkspace('limits', admin);
   for (let user = 0; user < 3; user++) {
     expect((await scim(acme, usersRoute.POST, 'POST', { body: userBody(newAddress(acme.domain)) })).status).toBe(201);

@@ -34,7 +34,7 @@ async function provision(tenant: ScimTenant, email = newAddress(tenant.domain)) 
 const scimUserCount = (tenant: ScimTenant) => tenantDb(tenant.id).scimUser.count();
 
 beforeAll(async () => {
-  admin = await globalDb().user.create({ data: { email: `admin-${randomUUID()}@example.test` } });
+  admin = await authDb().user.create({ data: { email: `admin-${randomUUID()}@example.test` } });
   acme = await workspace('acme');
   globex = await workspace('globex');
 });
@@ -68,7 +68,7 @@ describe('SCIM users', () => {
 
   it('links an existing account of its own domain instead of duplicating it, and keeps its other workspaces', async () => {
     const email = newAddress(acme.domain);
-    const user = await globalDb().user.create({ data: { email, name: 'Own Name', emailVerified: new Date() } });
+    const user = await authDb().user.create({ data: { email, name: 'Own Name', emailVerified: new Date() } });
     await tenantDb(globex.id).membership.create({ data: { userId: user.id, role: 'member' } });
     const created = await scim(acme, usersRoute.POST, 'POST', { body: userBody(email, { name: undefined }) });
     expect(created.status).toBe(201);

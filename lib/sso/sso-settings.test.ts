@@ -17,7 +17,6 @@ import { type Member, signedInMember, submitAs, type Tenant } from '../../tests/
 import { ROLE_REFUSAL } from '../actions/tenant-action';
 import { createMainSession } from '../auth/session-store';
 import { authDb } from '../db/auth-db';
-import { globalDb } from '../db/global-db';
 import { tenantDb } from '../db/tenant-db';
 import { challengeRecordName } from '../domains/dns-records';
 import { readSsoSettings } from './read-sso-settings';
@@ -208,7 +207,7 @@ describe('requiring SSO', () => {
     });
 
     const domain = await verifiedDomain(acmeOwner);
-    const user = await globalDb().user.create({ data: { email: `pat@${domain}` } });
+    const user = await authDb().user.create({ data: { email: `pat@${domain}` } });
     const passwordSession = await createMainSession(user.id);
     const ssoSession = await createMainSession(user.id, acme.id);
     expect(await submitAs(acmeOwner, updateSsoPolicyAction, { defaultRole: 'admin', ssoRequired: 'on' })).toMatchObject(
@@ -226,7 +225,7 @@ describe('requiring SSO', () => {
   it('switching to another IdP forgets what the previous one vouched for', async () => {
     const other = await startOidcTestIdp({ clients: [] });
     try {
-      const user = await globalDb().user.create({ data: { email: `switch-${randomUUID()}@example.test` } });
+      const user = await authDb().user.create({ data: { email: `switch-${randomUUID()}@example.test` } });
       const bound = await createMainSession(user.id, acme.id);
       await authDb().account.create({
         data: { userId: user.id, type: 'sso', provider: `sso-${acme.slug}`, providerAccountId: 'sub-1' },
@@ -252,7 +251,7 @@ describe('requiring SSO', () => {
   });
 
   it('disconnecting the IdP ends the sessions it opened', async () => {
-    const user = await globalDb().user.create({ data: { email: `leaver-${randomUUID()}@example.test` } });
+    const user = await authDb().user.create({ data: { email: `leaver-${randomUUID()}@example.test` } });
     const ssoSession = await createMainSession(user.id, acme.id);
     expect(await submitAs(acmeOwner, removeSsoConnectionAction, {})).toMatchObject({ status: 'ok' });
     expect(await authDb().session.findFirst({ where: { id: ssoSession } })).toBeNull();

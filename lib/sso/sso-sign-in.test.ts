@@ -88,7 +88,7 @@ describe('just-in-time provisioning', () => {
 
   it('links an existing user instead of duplicating, and keeps an existing role', async () => {
     const email = `owner-${randomUUID().slice(0, 8)}@${acmeDomain}`;
-    const user = await globalDb().user.create({ data: { email, emailVerified: new Date() } });
+    const user = await authDb().user.create({ data: { email, emailVerified: new Date() } });
     await setPasswordHash(user.id, 'kept');
     await tenantDb(acme.id).membership.create({ data: { userId: user.id, role: 'owner' } });
     const first = await provisionSsoUser(acme.id, identity(email));
@@ -102,7 +102,7 @@ describe('just-in-time provisioning', () => {
 
   it('drops what an impostor set up on an address nobody had proven', async () => {
     const email = `squatted-${randomUUID().slice(0, 8)}@${acmeDomain}`;
-    const squatter = await globalDb().user.create({ data: { email } });
+    const squatter = await authDb().user.create({ data: { email } });
     await setPasswordHash(squatter.id, 'impostor');
     const squatterSession = await createMainSession(squatter.id);
     const result = await provisionSsoUser(acme.id, identity(email));
@@ -122,7 +122,7 @@ describe('just-in-time provisioning', () => {
 
   it('never provisions A’s IdP identity into B, even for a user B already has', async () => {
     const email = `both-${randomUUID().slice(0, 8)}@${acmeDomain}`;
-    const user = await globalDb().user.create({ data: { email, emailVerified: new Date() } });
+    const user = await authDb().user.create({ data: { email, emailVerified: new Date() } });
     await tenantDb(globex.id).membership.create({ data: { userId: user.id, role: 'member' } });
     expect(await provisionSsoUser(globex.id, identity(email))).toEqual({ ok: false, code: 'SsoDomainNotVerified' });
   });
@@ -143,7 +143,7 @@ describe('just-in-time provisioning', () => {
 
   it('keeps out someone the IdP deactivated through SCIM', async () => {
     const email = `gone-${randomUUID().slice(0, 8)}@${acmeDomain}`;
-    const user = await globalDb().user.create({ data: { email, emailVerified: new Date() } });
+    const user = await authDb().user.create({ data: { email, emailVerified: new Date() } });
     await tenantDb(acme.id).scimUser.create({ data: { userId: user.id, userName: email, active: false } });
     expect(await provisionSsoUser(acme.id, identity(email))).toEqual({ ok: false, code: 'SsoDeactivated' });
     expect(await membershipOf(acme, user.id)).toBeNull();
@@ -180,7 +180,7 @@ describe('links between an IdP’s subjects and our users', () => {
     const domain = `leaving-${randomUUID().slice(0, 8)}.example`;
     const claim = await tenantDb(acme.id).ssoEmailDomain.create({ data: { domain, verificationToken: 't' } });
     await tenantDb(acme.id).$queryRaw`SELECT * FROM record_email_domain_check(${claim.id}::uuid, true, NULL)`;
-    const user = await globalDb().user.create({ data: { email: `someone@${domain}` } });
+    const user = await authDb().user.create({ data: { email: `someone@${domain}` } });
     const bound = await createMainSession(user.id, acme.id);
     const plain = await createMainSession(user.id);
     await removeEmailDomain(acme.id, { id: user.id, email: user.email }, claim.id);
@@ -286,7 +286,7 @@ describe('a session opened through a workspace’s IdP', () => {
   }
 
   it('serves that workspace and the root site, and is no session on another workspace’s host', async () => {
-    const user = await globalDb().user.create({ data: { email: `scoped-${randomUUID()}@${acmeDomain}` } });
+    const user = await authDb().user.create({ data: { email: `scoped-${randomUUID()}@${acmeDomain}` } });
     await tenantDb(globex.id).membership.create({ data: { userId: user.id, role: 'member' } });
     const expires = new Date(Date.now() + 86_400_000);
     const acmeBound = await createMainSession(user.id, acme.id);

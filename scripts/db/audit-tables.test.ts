@@ -133,8 +133,9 @@ describe('table audit', () => {
     [
       'writes to sign-in tokens',
       'GRANT DELETE ON verification_tokens TO app_user',
-      'verification_tokens: declared out of',
+      'verification_tokens: a global table app_user can write',
     ],
+    ['writes to the user directory', 'GRANT UPDATE ON users TO app_user', 'users: a global table app_user can write'],
   ])('flags a global table exposed to the app role beyond its declaration: %s', async (_, exposeIt, expected) => {
     const findings = await auditAfter(exposeIt);
     expect(findings.join('\n')).toContain(expected);

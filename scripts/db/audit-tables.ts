@@ -9,6 +9,13 @@ import type pg from 'pg';
  * is declared here, not accidental; [] means the app role cannot touch the table at all (auth_user's
  * tables: credentials and sessions, lib/db/auth-db.ts). A table missing here is a finding too.
  */
+/**
+ * The one global table the app role may write: creating a workspace inserts it, and its update
+ * policy confines changes to the statement's own workspace (auditGlobalTablePolicies checks that).
+ * A write privilege on any other global table is a finding.
+ */
+export const APP_WRITABLE_GLOBAL_TABLES = new Set(['tenants']);
+
 export const GLOBAL_TABLES: Record<string, readonly string[]> = {
   tenants: ['id', 'slug', 'slug_skeleton', 'name', 'created_at'],
   // The directory member lists and provisioning need; never a credential.
@@ -179,8 +186,11 @@ async function auditGlobalColumns(client: pg.ClientBase, appRole: string): Promi
           `${table}.${column}: readable by ${appRole} in every tenant's context, and not declared in GLOBAL_TABLES; revoke it or declare it`,
       ),
     ...writable
-      .filter(({ table }) => GLOBAL_TABLES[table]?.length === 0)
-      .map(({ table }) => `${table}: declared out of ${appRole}'s reach in GLOBAL_TABLES, but ${appRole} can write it`),
+      .filter(({ table }) => table in GLOBAL_TABLES && !APP_WRITABLE_GLOBAL_TABLES.has(table))
+      .map(
+        ({ table }) =>
+          `${table}: a global table ${appRole} can write from any tenant's context; revoke it, or declare it in APP_WRITABLE_GLOBAL_TABLES`,
+      ),
   ];
 }
 

@@ -7,7 +7,7 @@ import { originForHost } from '../../lib/auth/app-url';
 import { sessionCookieName } from '../../lib/auth/session-cookie';
 import { createHandedSession, createMainSession } from '../../lib/auth/session-store';
 import { encodeSessionToken } from '../../lib/auth/session-token';
-import { globalDb } from '../../lib/db/global-db';
+import { authDb } from '../../lib/db/auth-db';
 import { tenantDb } from '../../lib/db/tenant-db';
 import type { Role } from '../../lib/generated/prisma/enums';
 import { stubRequest } from './next-request-stub';
@@ -24,7 +24,7 @@ export async function signedInMember(
   role: Role,
   email = `${role}-${randomUUID()}@example.test`,
 ): Promise<Member> {
-  const user = await globalDb().user.create({ data: { email } });
+  const user = await authDb().user.create({ data: { email } });
   await tenantDb(tenant.id).membership.create({ data: { userId: user.id, role } });
   // Subdomains of localhost get no shared cookie: a session handed to the workspace's host.
   const mainId = await createMainSession(user.id);

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { sessionCookieName } from '../../../lib/auth/session-cookie';
 import { createMainSession } from '../../../lib/auth/session-store';
 import { encodeSessionToken } from '../../../lib/auth/session-token';
-import { globalDb } from '../../../lib/db/global-db';
+import { authDb } from '../../../lib/db/auth-db';
 import { stubRequest } from '../../../tests/support/next-request-stub';
 import { createTenant } from '../../../tests/support/tenants';
 import { POST as registrationOptions } from './registration/options/route';
@@ -22,7 +22,7 @@ let plainToken: string;
 let ssoToken: string;
 
 async function sessionToken(ssoTenantId: string | null): Promise<string> {
-  const user = await globalDb().user.create({ data: { email: `routes-${randomUUID()}@example.test` } });
+  const user = await authDb().user.create({ data: { email: `routes-${randomUUID()}@example.test` } });
   return encodeSessionToken({ userId: user.id, sessionId: await createMainSession(user.id, ssoTenantId) });
 }
 

@@ -13,7 +13,6 @@ import {
 } from '../../../tests/support/soft-authenticator';
 import { createTenant } from '../../../tests/support/tenants';
 import { authDb } from '../../db/auth-db';
-import { globalDb } from '../../db/global-db';
 import { tenantDb } from '../../db/tenant-db';
 import { finishPasskeyRegistration } from './finish-passkey-registration';
 import { listPasskeys } from './list-passkeys';
@@ -29,7 +28,7 @@ type User = { id: string; email: string; name: string | null };
 const ORIGIN = relyingParty().origin;
 
 async function newUser(domain = 'example.test'): Promise<User> {
-  return globalDb().user.create({
+  return authDb().user.create({
     data: { email: `pk-${randomUUID().slice(0, 8)}@${domain}`, name: 'Pat' },
     select: { id: true, email: true, name: true },
   });

@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { createCredential, getAssertion, softAuthenticator } from '../../../tests/support/soft-authenticator';
 import { forgetUnprovenAccountOf } from '../../accounts/forget-unproven-account';
 import { authDb } from '../../db/auth-db';
-import { globalDb } from '../../db/global-db';
 import { finishPasskeyRegistration } from './finish-passkey-registration';
 import { AuthenticationResponseInput, RegistrationResponseInput } from './passkey-response-input';
 import { signInWithPasskey } from './passkey-sign-in';
@@ -19,7 +18,7 @@ const ORIGIN = relyingParty().origin;
 
 describe('an unproven account’s passkeys', () => {
   it('are dropped when the owner proves the mailbox, and no longer sign in', async () => {
-    const squatted = await globalDb().user.create({
+    const squatted = await authDb().user.create({
       data: { email: `victim-${randomUUID().slice(0, 8)}@example.test` },
       select: { id: true, email: true, name: true },
     });

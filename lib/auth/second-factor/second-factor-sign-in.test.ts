@@ -7,7 +7,6 @@ import { crypto } from '@otplib/plugin-crypto-node';
 import { generate } from '@otplib/totp';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { authDb } from '../../db/auth-db';
-import { globalDb } from '../../db/global-db';
 import { hashToken } from '../random-token';
 import { completePendingSignIn, PENDING_SIGN_IN_MAX_ATTEMPTS, startPendingSignIn } from './pending-sign-in';
 import { beginTotpEnrolment, confirmTotpEnrolment } from './totp-enrolment';
@@ -25,7 +24,7 @@ afterEach(() => {
 });
 
 async function enrolledUser() {
-  const user = await globalDb().user.create({ data: { email: `totp-${randomUUID()}@example.test` } });
+  const user = await authDb().user.create({ data: { email: `totp-${randomUUID()}@example.test` } });
   const { secret } = await beginTotpEnrolment(user.id, user.email);
   const confirmed = await confirmTotpEnrolment(user.id, await codeAt(secret, -30));
   if (!confirmed.ok) throw new Error(confirmed.error);
@@ -37,7 +36,7 @@ const pendingFor = (userId: string) =>
 
 describe('enrolment', () => {
   it('refuses a wrong confirmation code and keeps the factor off', async () => {
-    const user = await globalDb().user.create({ data: { email: `totp-${randomUUID()}@example.test` } });
+    const user = await authDb().user.create({ data: { email: `totp-${randomUUID()}@example.test` } });
     const { secret, uri } = await beginTotpEnrolment(user.id, user.email);
     expect(uri).toMatch(/^otpauth:\/\/totp\//);
     const wrong = (Number(await codeAt(secret, 0)) + 1) % 1_000_000;

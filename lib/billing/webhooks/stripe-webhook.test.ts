@@ -25,7 +25,7 @@ Object.assign(process.env, {
   STRIPE_PRICE_PRO: pro.id,
 });
 const { POST } = await import('../../../app/api/webhooks/stripe/route');
-const { globalDb } = await import('../../db/global-db');
+const { authDb } = await import('../../db/auth-db');
 const { tenantDb } = await import('../../db/tenant-db');
 const { workspaceEntitlements } = await import('../workspace-entitlements');
 const { createProject } = await import('../../projects/create-project');
@@ -101,7 +101,7 @@ async function fillProjects(tenantId: string, count: number): Promise<void> {
 }
 
 // The audit line names its actor: a real user row.
-const actor = await globalDb().user.create({
+const actor = await authDb().user.create({
   data: { email: `billing-${randomUUID().slice(0, 8)}@example.test` },
   select: { id: true, email: true },
 });
