@@ -7,14 +7,18 @@ import { resendEmailVerificationAction } from '../../app/account/email-verificat
 import { stubRequest } from '../../tests/support/next-request-stub';
 import { IDLE } from '../actions/action-state';
 import { appUrl } from '../auth/app-url';
+import { hashPassword } from '../auth/password';
+import { signInWithPassword } from '../auth/password-sign-in';
 import { sessionCookieName } from '../auth/session-cookie';
 import { createMainSession } from '../auth/session-store';
 import { encodeSessionToken } from '../auth/session-token';
+import { passwordHashOf } from '../auth/user-password';
 import { authDb } from '../db/auth-db';
 import { globalDb } from '../db/global-db';
 import type { EmailMessage } from '../email/send-email';
+import { createPasswordAccount } from './create-password-account';
 import { EMAIL_VERIFICATION_PREFIX, sendEmailVerification } from './send-email-verification';
-import { verifyEmail } from './verify-email';
+import { disownAccount, pendingEmailVerification, verifyEmail } from './verify-email';
 
 vi.mock('next/headers', () => import('../../tests/support/next-request-stub'));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
@@ -49,6 +53,37 @@ const verifiedAt = async (id: string) =>
   (await globalDb().user.findUniqueOrThrow({ where: { id }, select: { emailVerified: true } })).emailVerified;
 const allowResend = (id: string) =>
   authDb().user.update({ where: { id }, data: { verificationEmailSentAt: new Date(Date.now() - 61_000) } });
+
+describe('the verification link asks before it vouches', () => {
+  it('opening it (as a mail scanner would) uses nothing up', async () => {
+    const user = await newUser();
+    const token = await linkTokenFor(user.id);
+    expect(await pendingEmailVerification(token)).toEqual({ email: user.email });
+    expect(await pendingEmailVerification(token)).toEqual({ email: user.email });
+    expect(await verifiedAt(user.id)).toBeNull();
+    expect(await verifyEmail(token)).toEqual({ ok: true, email: user.email });
+    expect(await pendingEmailVerification(token)).toBeNull();
+  });
+
+  it('"I did not create this account": the squatter’s password and sessions go, and the link is used up', async () => {
+    // Someone signed up with this mailbox's address; its owner gets the verification email.
+    const squatter = await createPasswordAccount({
+      email: `squatted-${randomUUID().slice(0, 8)}@example.test`,
+      name: 'Mallory',
+      passwordHash: await hashPassword('squatter password'),
+    });
+    const squatterSession = await createMainSession(squatter.id);
+    const token = await linkTokenFor(squatter.id);
+    expect(await disownAccount(token)).toEqual({ ok: true, email: squatter.email });
+    expect(await passwordHashOf(squatter.id)).toBeNull();
+    expect(await authDb().session.findFirst({ where: { id: squatterSession } })).toBeNull();
+    expect(
+      await signInWithPassword({ email: squatter.email, password: 'squatter password' }, '198.51.100.9'),
+    ).toMatchObject({ ok: false });
+    expect(await disownAccount(token)).toEqual({ ok: false });
+    expect(await verifyEmail(token)).toEqual({ ok: false });
+  });
+});
 
 describe('the verification link', () => {
   it('verifies the address it names, once; stored hashed', async () => {
