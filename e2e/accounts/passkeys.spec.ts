@@ -69,7 +69,7 @@ test('enrol a passkey, sign in with it alone, and a removed passkey signs in no 
   await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
   await page.waitForURL(`${ROOT}/`);
   await page.goto(`${ROOT}/account`);
-  await expect(page.getByText(email)).toBeVisible();
+  await expect(page.getByText(email, { exact: true })).toBeVisible();
   await expect(page.getByTestId('passkey')).toContainText('last used');
   const sessions = await asAuth<{ amr: string[] }>(
     HOSTS_SERVER,
