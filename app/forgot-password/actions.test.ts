@@ -45,6 +45,19 @@ describe('password-reset requests', () => {
     }
   });
 
+  it('+tag variants of the address share its budget; an email goes to the address as typed', async () => {
+    const email = await existingAddress();
+    const [local, domain = ''] = email.split('@');
+    const tagged = `${local}+work@${domain}`;
+    await authDb().user.create({ data: { email: tagged } });
+    const answers = [await askReset(tagged, randomIp())];
+    for (let i = 0; i < 2; i += 1) answers.push(await askReset(email, randomIp()));
+    for (let i = 0; i < 4; i += 1) answers.push(await askReset(`${local}+${i}@${domain.toUpperCase()}`, randomIp()));
+    expect(answers.map((answer) => answer.status)).toEqual(['ok', 'ok', 'ok', 'error', 'error', 'error', 'error']);
+    expect(mail.messages(tagged)).toHaveLength(1);
+    expect(mail.messages(email)).toHaveLength(2);
+  });
+
   it('an unknown address is limited the same way, so the answers tell nothing', async () => {
     const [known, unknown] = [await existingAddress(), `nobody-${unique()}@example.test`];
     const answersFor = async (email: string) => {

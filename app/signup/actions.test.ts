@@ -39,6 +39,15 @@ describe('sign-up requests', () => {
     expect(answers[10]).toBe('Too many sign-ups for this address. Try again in 15 minutes.');
   });
 
+  it('+tag variants of the address share its 10 attempts', async () => {
+    const id = unique();
+    const answers = [];
+    for (let i = 0; i < 10; i += 1) answers.push(await trySignUp(`nina-${id}+${i}@example.test`, `198.18.1.${i}`));
+    answers.push(await trySignUp(`Nina-${id}@example.test`, '198.18.1.99'));
+    expect(answers.slice(0, 10)).toEqual(Array(10).fill('Please correct the fields marked below.'));
+    expect(answers[10]).toBe('Too many sign-ups for this address. Try again in 15 minutes.');
+  });
+
   it('one network gets 20 sign-ups an hour, across addresses', async () => {
     const ip = `10.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}.1`;
     const answers = [];

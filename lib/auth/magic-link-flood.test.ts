@@ -30,6 +30,24 @@ describe('sign-in link requests', () => {
     }
   });
 
+  it('+tag variants and another case reach the same mailbox, so they share its budget', async () => {
+    const id = unique();
+    const answers = [];
+    for (let i = 0; i < 3; i += 1) answers.push(await askForLink(`victim-${id}@example.test`, `198.19.1.${i}`));
+    expect(answers).toEqual([true, true, true]);
+    for (let i = 0; i < 4; i += 1) {
+      const variant = i === 3 ? `Victim-${id}@Example.TEST` : `victim-${id}+${i}@example.test`;
+      expect(String(await askForLink(variant, `198.19.2.${i}`))).toMatch(/error=TooManyRequests-15$/);
+    }
+  });
+
+  it('Gmail addresses with dots, or at googlemail.com, share the budget too', async () => {
+    const id = unique().replace(/\d/g, 'x');
+    const spelled = [`${id}@gmail.com`, `${id.slice(0, 3)}.${id.slice(3)}@gmail.com`, `${id}@googlemail.com`];
+    for (const [i, email] of spelled.entries()) expect(await askForLink(email, `198.19.3.${i}`)).toBe(true);
+    expect(String(await askForLink(`${id}+x@googlemail.com`, '198.19.3.9'))).toMatch(/TooManyRequests-15$/);
+  });
+
   it('one network gets 20 links an hour, across addresses', async () => {
     const ip = `10.77.${Math.floor(Math.random() * 256)}.1`;
     const answers = [];

@@ -34,9 +34,12 @@ async function attempt(email: string, password: string, ip: string): Promise<str
   }
 }
 
-async function newAccount(): Promise<string> {
-  const email = `guess-${unique()}@example.test`;
-  const user = await authDb().user.create({ data: { email }, select: { id: true } });
+/** An account with RIGHT as its password; `proven`: its mailbox was proven (a link, a reset). */
+async function newAccount(email = `guess-${unique()}@example.test`, proven = true): Promise<string> {
+  const user = await authDb().user.create({
+    data: { email, emailVerified: proven ? new Date() : null },
+    select: { id: true },
+  });
   await setPasswordHash(user.id, await hashPassword(RIGHT));
   return email;
 }
@@ -65,6 +68,35 @@ describe('password guessing for one account', () => {
       return answers;
     };
     expect(await answersFor(unknown)).toEqual(await answersFor(known));
+  });
+});
+
+describe('one mailbox written differently', () => {
+  it('guesses at +tag variants count against the mailbox: the right password is then refused too', async () => {
+    const email = await newAccount();
+    const [local, domain] = email.split('@');
+    const answers = [];
+    for (let i = 0; i < 6; i += 1) answers.push(await attempt(`${local}+${i}@${domain}`, RIGHT, randomIp()));
+    expect(answers.slice(0, 5)).toEqual(Array(5).fill('CredentialsSignin')); // no such accounts
+    expect(answers[5]).toBe('TooManyAttempts-1');
+    expect(await attempt(email.toUpperCase(), RIGHT, randomIp())).toBe('TooManyAttempts-1');
+  });
+
+  it('signing in to an unproven +tag account of the mailbox does not lift its lock', async () => {
+    const victim = await newAccount();
+    const [local, domain] = victim.split('@');
+    // Sign-up proves no mailbox: anyone can open victim+evil@… with a password of their own.
+    const planted = await newAccount(`${local}+evil@${domain}`, false);
+    const answers = [];
+    for (let i = 0; i < 3; i += 1) answers.push(await attempt(victim, `wrong guess ${i}`, randomIp()));
+    answers.push(await attempt(planted, RIGHT, randomIp()));
+    for (let i = 3; i < 5; i += 1) answers.push(await attempt(victim, `wrong guess ${i}`, randomIp()));
+    expect(answers).toEqual([
+      ...Array(3).fill('CredentialsSignin'),
+      'signed-in',
+      'CredentialsSignin',
+      'TooManyAttempts-1',
+    ]);
   });
 });
 

@@ -28,12 +28,12 @@ export async function signInWithPassword(
   if (attempt.refusal) return { ok: false, refusal: attempt.refusal };
   const user = await authDb().user.findFirst({
     where: { email: input.data.email },
-    select: { id: true, email: true, name: true, password: { select: { hash: true } } },
+    select: { id: true, email: true, name: true, emailVerified: true, password: { select: { hash: true } } },
   });
   const valid = user?.password
     ? await verifyPassword(user.password.hash, input.data.password)
     : await verifyNothing(input.data.password);
   if (!user || !valid) return { ok: false, refusal: null };
-  await attempt.succeeded();
+  await attempt.succeeded({ mailboxProven: user.emailVerified !== null });
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
 }

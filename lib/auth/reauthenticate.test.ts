@@ -1,12 +1,14 @@
 // The proof asked for before sign-in methods change: the current password when there is one,
 // otherwise a sign-in on this session within the last few minutes. A session alone is not enough.
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { authDb } from '../db/auth-db';
 import { hashPassword } from './password';
 import { RECENT_SIGN_IN_MINUTES, reauthenticate } from './reauthenticate';
 import { createMainSession } from './session-store';
 import { setPasswordHash } from './user-password';
+
+vi.mock('next/headers', () => import('../../tests/support/next-request-stub'));
 
 async function userWithSession(password?: string) {
   const user = await authDb().user.create({ data: { email: `reauth-${randomUUID()}@example.test` } });

@@ -1,11 +1,12 @@
 // Changing how one signs in (adding or removing a passkey) asks for proof beyond the session, so a
 // session cookie stolen or a laptop left open is not enough to plant a way back in. The rule:
-//  - an account with a password types its current password;
+//  - an account with a password types its current password, guesses limited as at sign-in
+//    (./check-current-password.ts);
 //  - an account without one (magic link, OAuth, SSO, passkeys only) must have signed in on this
 //    session within the last RECENT_SIGN_IN_MINUTES minutes: sign out and in again otherwise.
 import 'server-only';
 import { authDb } from '../db/auth-db';
-import { verifyPassword } from './password';
+import { checkCurrentPassword } from './check-current-password';
 import { passwordHashOf } from './user-password';
 
 export const RECENT_SIGN_IN_MINUTES = 5;
@@ -16,11 +17,9 @@ export async function reauthenticate(
   user: { id: string; sessionFamilyId: string },
   currentPassword: string | undefined,
 ): Promise<Reauthentication> {
-  const hash = await passwordHashOf(user.id);
-  if (hash) {
-    if (currentPassword && (await verifyPassword(hash, currentPassword))) return { ok: true };
-    return { ok: false, field: 'currentPassword', error: 'That is not your current password.' };
-  }
+  const password = await checkCurrentPassword(user.id, currentPassword);
+  if (password.state === 'right') return { ok: true };
+  if (password.state === 'refused') return { ok: false, field: 'currentPassword', error: password.error };
   const session = await authDb().session.findFirst({
     where: { id: user.sessionFamilyId, userId: user.id },
     select: { createdAt: true },

@@ -1,8 +1,10 @@
 // How often one address, and one network, may ask for something sent or created for an email
 // address (docs/decisions/017): password-reset emails, sign-in links, sign-ups. Every request
 // counts, whether or not the address has an account, so a refusal tells nothing about who has one.
+// An address counts as the mailbox it reaches (./canonical-mailbox.ts): victim+1@ is victim@.
 // Sign-up allows more per address: a person may retry a taken workspace address a few times.
 import 'server-only';
+import { canonicalMailbox } from './canonical-mailbox';
 import { type LimitRefusal, refusal } from './limit-refusal';
 import { windowCounter } from './window-counter';
 
@@ -28,7 +30,7 @@ export function addressRequestLimit(purpose: string, policy: AddressRequestPolic
   const byNetwork = windowCounter(`${purpose}:network`, policy.perNetwork.windowSeconds);
   /** Counts one request; a refusal when the address or the network has had its share. */
   return async (email: string, clientIp: string): Promise<LimitRefusal | null> => {
-    const [address, network] = await Promise.all([byAddress.hit(email.toLowerCase()), byNetwork.hit(clientIp)]);
+    const [address, network] = await Promise.all([byAddress.hit(canonicalMailbox(email)), byNetwork.hit(clientIp)]);
     if (address.count > policy.perAddress.max) return refusal('address', address.msLeft);
     if (network.count > policy.perNetwork.max) return refusal('network', network.msLeft);
     return null;

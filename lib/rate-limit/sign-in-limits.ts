@@ -5,8 +5,12 @@
 //    (the cap), so the owner is never locked out for longer than 15 minutes after the attacker's
 //    last guess. A successful sign-in (or password reset) clears the account's count.
 //  - Per network: 50 unsuccessful attempts in 15 minutes, across all accounts.
+// "Account" means the mailbox (./canonical-mailbox.ts): victim+1@ spends victim@'s attempts. So only
+// an account whose mailbox is proven clears the count by signing in: anyone can sign up
+// victim+evil@ with a password of their own, and must not lift victim@'s lock with it.
 import 'server-only';
 import type { Redis } from 'ioredis';
+import { canonicalMailbox } from './canonical-mailbox';
 import { type LimitRefusal, refusal } from './limit-refusal';
 import { rateLimitRedis } from './redis-connection';
 import { windowCounter } from './window-counter';
@@ -17,7 +21,9 @@ export const SIGN_IN_POLICY = {
 };
 
 export type SignInPolicy = typeof SIGN_IN_POLICY;
-export type SignInAttempt = { refusal: LimitRefusal } | { refusal: null; succeeded: () => Promise<void> };
+/** `mailboxProven`: the account signed in has a proven mailbox (users.email_verified). */
+export type AttemptSucceeded = (account: { mailboxProven: boolean }) => Promise<void>;
+export type SignInAttempt = { refusal: LimitRefusal } | { refusal: null; succeeded: AttemptSucceeded };
 
 /** `redis`: the shared connection unless a test passes its own (or null). */
 export function signInLimits(policy: SignInPolicy = SIGN_IN_POLICY, redis: Redis | null = rateLimitRedis()) {
@@ -29,7 +35,8 @@ export function signInLimits(policy: SignInPolicy = SIGN_IN_POLICY, redis: Redis
   const failures = windowCounter('sign-in:network', network.windowSeconds, redis);
 
   async function forgive(email: string): Promise<void> {
-    await Promise.all([attempts.clear(email), locks.clear(email), gate.clear(email)]);
+    const mailbox = canonicalMailbox(email);
+    await Promise.all([attempts.clear(mailbox), locks.clear(mailbox), gate.clear(mailbox)]);
   }
 
   return {
@@ -37,18 +44,19 @@ export function signInLimits(policy: SignInPolicy = SIGN_IN_POLICY, redis: Redis
     async begin(email: string, clientIp: string): Promise<SignInAttempt> {
       const fromNetwork = await failures.hit(clientIp);
       if (fromNetwork.count > network.failures) return { refusal: refusal('network', fromNetwork.msLeft) };
-      const { count } = await attempts.hit(email);
+      const mailbox = canonicalMailbox(email);
+      const { count } = await attempts.hit(mailbox);
       if (count > account.freeAttempts) {
-        const locksSoFar = (await locks.peek(email)).count;
+        const locksSoFar = (await locks.peek(mailbox)).count;
         const lockSeconds = Math.min(account.firstLockSeconds * 2 ** locksSoFar, account.maxLockSeconds);
-        const passage = await gate.hit(email, lockSeconds);
+        const passage = await gate.hit(mailbox, lockSeconds);
         if (passage.count > 1) return { refusal: refusal('account', passage.msLeft) };
-        await locks.hit(email);
+        await locks.hit(mailbox);
       }
       return {
         refusal: null,
-        succeeded: async () => {
-          await Promise.all([forgive(email), failures.subtract(clientIp)]);
+        succeeded: async ({ mailboxProven }) => {
+          await Promise.all([mailboxProven ? forgive(email) : null, failures.subtract(clientIp)]);
         },
       };
     },

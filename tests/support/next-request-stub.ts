@@ -20,5 +20,11 @@ export async function cookies() {
       const value = current.cookies.get(name);
       return value === undefined ? undefined : { name, value };
     },
+    set: (name: string, value: string) => {
+      current.cookies.set(name, value);
+    },
+    delete: (name: string) => {
+      current.cookies.delete(name);
+    },
   };
 }

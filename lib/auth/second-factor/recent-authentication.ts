@@ -1,9 +1,10 @@
 // Changing a second factor asks the person to prove again who they are, so a stolen session alone
-// cannot turn two-factor authentication off or on: the current password, or, for an account
-// without one (magic link, OAuth, SSO), a sign-in within the last ten minutes.
+// cannot turn two-factor authentication off or on: the current password (guesses limited as at
+// sign-in: ../check-current-password.ts), or, for an account without one (magic link, OAuth, SSO),
+// a sign-in within the last ten minutes.
 import 'server-only';
 import { authDb } from '../../db/auth-db';
-import { verifyPassword } from '../password';
+import { checkCurrentPassword } from '../check-current-password';
 import { passwordHashOf } from '../user-password';
 
 export const FRESH_SIGN_IN_MINUTES = 10;
@@ -13,8 +14,8 @@ export async function reauthenticationProblem(
   user: { id: string; sessionFamilyId: string },
   currentPassword: string | undefined,
 ): Promise<string | null> {
-  const hash = await passwordHashOf(user.id);
-  if (hash) return (await verifyPassword(hash, currentPassword ?? '')) ? null : 'That is not your current password.';
+  const password = await checkCurrentPassword(user.id, currentPassword);
+  if (password.state !== 'no-password') return password.state === 'right' ? null : password.error;
   const session = await authDb().session.findFirst({
     where: { id: user.sessionFamilyId, userId: user.id },
     select: { createdAt: true },
