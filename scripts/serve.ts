@@ -48,6 +48,7 @@ const port = values.port;
 const root = env().ROOT_DOMAIN;
 console.log(`
   Database   ${server.embedded ? `embedded PostgreSQL (${database})` : 'DATABASE_URL'}
+  Limits     ${env().REDIS_URL ? 'Redis (REDIS_URL)' : 'in this process (REDIS_URL unset: fine for one process)'}
   Marketing  http://${root}:${port}
   Acme       http://acme.${root}:${port}
   Globex     http://globex.${root}:${port}
