@@ -1,7 +1,9 @@
-// Seeds the example workspaces through the app's own clients, as app_user: the seed goes through
-// the same policies as the app. Idempotent: an existing workspace is left as it is.
+// Seeds the example workspaces through the app's own clients, as app_user (billing state as
+// billing_user, passwords as auth_user): the seed goes through the same policies as the app.
+// Idempotent: an existing workspace is left as it is.
 import { hashPassword } from '../lib/auth/password';
 import { authDb } from '../lib/db/auth-db';
+import { billingTenantDb } from '../lib/db/billing-db';
 import { globalDb } from '../lib/db/global-db';
 import { tenantDb } from '../lib/db/tenant-db';
 import { slugSkeleton } from '../lib/workspaces/slug-skeleton';
@@ -29,8 +31,6 @@ export async function seed(): Promise<string[]> {
         await tx.membership.create({ data: { userId: user.id, role: member.role } });
         seededUsers.push(user.id);
       }
-      if (workspace.compedPlan)
-        await tx.billingState.create({ data: { plan: workspace.compedPlan, status: 'active' } });
       for (const domain of workspace.verifiedEmailDomains ?? []) {
         const claim = await tx.ssoEmailDomain.create({ data: { domain, verificationToken: 'seeded' } });
         await tx.$queryRaw`SELECT verified FROM record_email_domain_check(${claim.id}::uuid, true, NULL)`;
@@ -41,6 +41,10 @@ export async function seed(): Promise<string[]> {
         });
       }
     });
+    // A plan given by hand (no Stripe customer, so Stripe never overrides it): billing_user's to write.
+    if (workspace.compedPlan) {
+      await billingTenantDb(tenant.id).billingState.create({ data: { plan: workspace.compedPlan, status: 'active' } });
+    }
     // Passwords are auth_user's to write; a user seeded earlier keeps the one they have.
     await authDb().userPassword.createMany({
       data: seededUsers.map((userId) => ({ userId, hash })),

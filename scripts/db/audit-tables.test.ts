@@ -142,12 +142,20 @@ describe('table audit', () => {
 
   // A workspace that could write its own billing state could keep a paid plan Stripe cancelled.
   it.each([
-    ['an update of billing states', 'GRANT UPDATE ON billing_states TO app_user', 'billing_states: app_user has UPDATE'],
+    [
+      'an update of billing states',
+      'GRANT UPDATE ON billing_states TO app_user',
+      'billing_states: app_user has UPDATE',
+    ],
     ['a column update', 'GRANT UPDATE (plan) ON billing_states TO app_user', 'billing_states: app_user has UPDATE'],
     ['a delete of usage', 'GRANT DELETE ON usage_events TO app_user', 'usage_events: app_user has DELETE'],
     ['an update of usage', 'GRANT UPDATE ON usage_events TO app_user', 'usage_events: app_user has UPDATE'],
     ['the customer links', 'GRANT SELECT ON stripe_customers TO app_user', 'stripe_customers: app_user has SELECT'],
-    ['the read tickets', 'GRANT USAGE ON SEQUENCE stripe_read_tickets TO app_user', 'stripe_read_tickets: app_user has USAGE'],
+    [
+      'the read tickets',
+      'GRANT USAGE ON SEQUENCE stripe_read_tickets TO app_user',
+      'stripe_read_tickets: app_user has USAGE',
+    ],
   ])('flags a write to billing records the app role may only read or add to: %s', async (_, grantIt, expected) => {
     const findings = await auditAfter(grantIt);
     expect(findings.join('\n')).toContain(expected);

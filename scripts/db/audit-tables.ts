@@ -2,6 +2,7 @@
 // let one tenant see another's data. A forker who adds a model and forgets RLS gets a red test
 // (lib/db/audit.test.ts) and a failing `npm run db:audit`, not a leak.
 import type pg from 'pg';
+import { BILLING_ROLE } from '../../lib/db/role-urls';
 
 /**
  * Tables without tenant_id, and the columns of each that the app role (which runs every tenant
@@ -24,8 +25,35 @@ export const GLOBAL_TABLES: Record<string, readonly string[]> = {
   passkeys: [],
   webauthn_challenges: [],
   account_events: [],
-  // Stripe's records: through the definer functions of the stripe_records_private migration only.
+  // Stripe's webhook log: billing_user's alone (lib/db/billing-db.ts).
   stripe_events: [],
+};
+
+type Privilege = 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE' | 'TRUNCATE' | 'REFERENCES' | 'TRIGGER' | 'USAGE';
+
+/**
+ * Tenant tables and sequences the app role may reach only as far as declared here: billing records
+ * are billing_user's to write. A workspace that could update its own billing_states row could keep
+ * a plan Stripe cancelled; one that could update or delete usage_events could erase its metered
+ * usage. Any other privilege of the app role on them (a column's too) is a finding.
+ */
+export const APP_LIMITED_RELATIONS: Record<string, readonly Privilege[]> = {
+  billing_states: ['SELECT'], // entitlements read it
+  usage_events: ['SELECT', 'INSERT'], // recorded in the transaction of what it bills
+  stripe_customers: [],
+  stripe_read_tickets: [], // a ticket orders Stripe reads: taking the highest would freeze a state
+};
+
+/** All that billing_user reaches (lib/db/billing-db.ts); a grant of any other table to it is a finding. */
+export const BILLING_ROLE_TABLES = ['billing_states', 'usage_events', 'stripe_events', 'stripe_customers'];
+
+/**
+ * Permissive policies on tenant tables that are not the tenant comparison: each one FOR SELECT, for
+ * a role other than the app role, and reviewed here for why that role reads across workspaces.
+ */
+export const CROSS_TENANT_READ_POLICIES: Record<string, string> = {
+  'stripe_customers.billing_reads_links':
+    'billing_user maps the customer a signed webhook names to its workspace, and the billing jobs walk every customer',
 };
 
 // The only comparisons a permissive policy may make, as PostgreSQL prints them back: with the
@@ -52,11 +80,6 @@ export const REVIEWED_DEFINER_FUNCTIONS: Record<string, string> = {
   sso_workspace_for_email_domain:
     'the workspace whose IdP a verified email domain signs in through, as the sign-in page tells anyone',
   session_workspaces: "a live session's own workspaces: only its cookie holds the id, and sessions are auth_user's",
-  current_tenant_stripe_customer: "the current tenant's own Stripe customer id",
-  link_stripe_customer: 'links the current tenant to a Stripe customer once; never another workspace',
-  tenant_of_stripe_customer: 'the workspace of a customer id a signed webhook named; customer ids cannot be listed',
-  stripe_event_status: 'whether an event id a signed webhook named was handled; event ids cannot be listed',
-  record_stripe_event: 'records an event id a signed webhook named, once; nothing is returned but the outcome',
 };
 
 type TableRow = {
@@ -71,6 +94,7 @@ type PolicyRow = {
   table: string;
   policy: string;
   permissive: string;
+  roles: string[];
   cmd: string;
   qual: string | null;
   with_check: string | null;
@@ -86,9 +110,16 @@ type RoleRow = {
   temp: boolean;
 };
 
-export async function auditTables(client: pg.ClientBase, appRole: string): Promise<string[]> {
+export async function auditTables(
+  client: pg.ClientBase,
+  appRole: string,
+  billingRole: string = BILLING_ROLE,
+): Promise<string[]> {
   const findings: string[] = [];
   findings.push(...(await auditRole(client, appRole)));
+  findings.push(...(await auditRole(client, billingRole)));
+  findings.push(...(await auditLimitedRelations(client, appRole)));
+  findings.push(...(await auditBillingReach(client, billingRole)));
 
   const tables = (await client.query<TableRow>(TABLES_SQL, [appRole])).rows;
   const tenantTables = new Set(tables.filter((t) => t.has_tenant_id).map((t) => t.table));
@@ -116,7 +147,7 @@ export async function auditTables(client: pg.ClientBase, appRole: string): Promi
     // Permissive policies are OR-ed together: each one must be exactly the tenant comparison.
     const permissive = policies.filter((p) => p.table === name && p.permissive === 'PERMISSIVE');
     if (permissive.length === 0) findings.push(`${name}: has no policy`);
-    for (const policy of permissive) {
+    for (const policy of permissive.filter((p) => !isReviewedCrossTenantRead(p, appRole))) {
       for (const expression of [policy.qual, policy.with_check]) {
         if (expression !== null && !TENANT_CHECKS.has(expression)) {
           findings.push(
@@ -149,6 +180,47 @@ export async function auditTables(client: pg.ClientBase, appRole: string): Promi
     }
   }
   return findings;
+}
+
+// Declared, for SELECT only, and not applying to the app role (nor to PUBLIC, which includes it).
+function isReviewedCrossTenantRead(policy: PolicyRow, appRole: string): boolean {
+  return (
+    `${policy.table}.${policy.policy}` in CROSS_TENANT_READ_POLICIES &&
+    policy.cmd === 'SELECT' &&
+    !policy.roles.some((role) => role === appRole || role === 'public')
+  );
+}
+
+// What the app role may do to the relations of APP_LIMITED_RELATIONS, against what it can.
+async function auditLimitedRelations(client: pg.ClientBase, appRole: string): Promise<string[]> {
+  const names = Object.keys(APP_LIMITED_RELATIONS);
+  const held = (
+    await client.query<{ relation: string; privilege: Privilege }>(LIMITED_PRIVILEGES_SQL, [appRole, names])
+  ).rows;
+  const present = new Set(
+    (await client.query<{ relation: string }>(RELATIONS_SQL, [names])).rows.map((r) => r.relation),
+  );
+  return [
+    ...names
+      .filter((name) => !present.has(name))
+      .map((name) => `${name}: declared in APP_LIMITED_RELATIONS but not found in public; update the declaration`),
+    ...held
+      .filter(({ relation, privilege }) => !APP_LIMITED_RELATIONS[relation]?.includes(privilege))
+      .map(
+        ({ relation, privilege }) =>
+          `${relation}: ${appRole} has ${privilege}, beyond what APP_LIMITED_RELATIONS declares (${APP_LIMITED_RELATIONS[relation]?.join(', ') || 'nothing'}); revoke it`,
+      ),
+  ];
+}
+
+// billing_user reaches billing records and nothing else: no tenant data, no credentials.
+async function auditBillingReach(client: pg.ClientBase, billingRole: string): Promise<string[]> {
+  const reached = (await client.query<{ table: string }>(REACHED_TABLES_SQL, [billingRole])).rows;
+  return reached
+    .filter(({ table }) => !BILLING_ROLE_TABLES.includes(table))
+    .map(
+      ({ table }) => `${table}: reachable by ${billingRole}, which should reach only ${BILLING_ROLE_TABLES.join(', ')}`,
+    );
 }
 
 // A global table may open reading and creating to everyone, never changing another workspace's row.
@@ -250,7 +322,31 @@ SELECT c.relname AS table
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
 WHERE c.relkind IN ('r', 'p') AND has_table_privilege($1, c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE')`;
 
-const POLICIES_SQL = `SELECT tablename AS table, policyname AS policy, permissive, cmd, qual, with_check FROM pg_policies WHERE schemaname = 'public'`;
+const POLICIES_SQL = `SELECT tablename AS table, policyname AS policy, permissive, roles::text[] AS roles, cmd, qual, with_check FROM pg_policies WHERE schemaname = 'public'`;
+
+const RELATIONS_SQL = `
+SELECT c.relname AS relation FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+WHERE c.relname = ANY($1)`;
+
+// Column privileges count: GRANT UPDATE (plan) ON billing_states is as bad as the whole table.
+const LIMITED_PRIVILEGES_SQL = `
+SELECT c.relname AS relation, p.privilege
+FROM pg_class c
+JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+CROSS JOIN LATERAL unnest(CASE WHEN c.relkind = 'S' THEN ARRAY['USAGE', 'SELECT', 'UPDATE']
+  ELSE ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER'] END) AS p(privilege)
+WHERE c.relname = ANY($2) AND CASE
+  WHEN c.relkind = 'S' THEN has_sequence_privilege($1, c.oid, p.privilege)
+  WHEN p.privilege IN ('SELECT', 'INSERT', 'UPDATE', 'REFERENCES') THEN has_any_column_privilege($1, c.oid, p.privilege)
+  ELSE has_table_privilege($1, c.oid, p.privilege) END
+ORDER BY c.relname, p.privilege`;
+
+const REACHED_TABLES_SQL = `
+SELECT c.relname AS table
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+WHERE c.relkind IN ('r', 'p') AND (has_any_column_privilege($1, c.oid, 'SELECT, INSERT, UPDATE, REFERENCES')
+  OR has_table_privilege($1, c.oid, 'DELETE, TRUNCATE, TRIGGER'))
+ORDER BY c.relname`;
 
 const EXPOSED_RELATIONS_SQL = `
 SELECT n.nspname || '.' || c.relname AS name, c.relkind::text AS kind,
