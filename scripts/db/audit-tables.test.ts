@@ -162,6 +162,25 @@ describe('table audit', () => {
   });
 
   it.each([
+    ['tenant data', 'GRANT SELECT ON projects TO billing_user', 'projects: reachable by billing_user'],
+    ['credentials', 'GRANT SELECT ON sessions TO billing_user', 'sessions: reachable by billing_user'],
+    ['BYPASSRLS', 'ALTER ROLE billing_user BYPASSRLS', 'role billing_user has BYPASSRLS'],
+    [
+      'its cross-tenant read opened to every role',
+      'DROP POLICY billing_reads_links ON stripe_customers; CREATE POLICY billing_reads_links ON stripe_customers FOR SELECT USING (true)',
+      'stripe_customers: policy billing_reads_links is not exactly',
+    ],
+    [
+      'its cross-tenant read widened to writes',
+      'DROP POLICY billing_reads_links ON stripe_customers; CREATE POLICY billing_reads_links ON stripe_customers TO billing_user USING (true)',
+      'stripe_customers: policy billing_reads_links is not exactly',
+    ],
+  ])('flags a billing role with %s', async (_, breakIt, expected) => {
+    const findings = await auditAfter(breakIt);
+    expect(findings.join('\n')).toContain(expected);
+  });
+
+  it.each([
     ['BYPASSRLS', 'ALTER ROLE app_user BYPASSRLS', 'has BYPASSRLS'],
     ['ownership of a table', 'ALTER TABLE projects OWNER TO app_user', 'owns 1 table'],
     [
