@@ -56,7 +56,7 @@ const { tenantDb } = await import('../lib/db/tenant-db');
 const { entitlementsOf } = await import('../lib/billing/entitlements');
 const { workspaceEntitlements } = await import('../lib/billing/workspace-entitlements');
 const { appPool } = await import('../lib/db/app-pool');
-const { BILLING_POOL_MAX } = await import('../lib/db/billing-db');
+const { BILLING_POOL_MAX, billingPool } = await import('../lib/db/billing-db');
 const { POST } = await import('../app/api/webhooks/stripe/route');
 const { stripeClient } = await import('../lib/billing/stripe-client');
 const { verifyStripeEvent } = await import('../lib/billing/webhooks/verify-stripe-event');
@@ -317,6 +317,7 @@ console.log(
 
 await fake.stop();
 await appPool().end();
+await billingPool().end();
 await dropDatabase(server.url, name);
 await server.stop();
 process.exit(0);

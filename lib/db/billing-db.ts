@@ -7,6 +7,7 @@
 // (tests/architecture holds that line).
 import 'server-only';
 import { LRUCache } from 'lru-cache';
+import type pg from 'pg';
 import { env } from '../env';
 import type { PrismaClient } from '../generated/prisma/client';
 import { createPool } from './app-pool';
@@ -19,12 +20,19 @@ import { scopeTo, type TenantDb } from './tenant-scope';
 // held. A small pool keeps a webhook burst from crowding out the app's connections.
 export const BILLING_POOL_MAX = 5;
 
+let pool: pg.Pool | undefined;
 let client: PrismaClient | undefined;
 let unscoped: TenantDb | undefined;
 const scopes = new LRUCache<string, TenantDb>({ max: 10_000 });
 
+/** billing_user's connections (scripts end it when they finish). */
+export function billingPool(): pg.Pool {
+  pool ??= createPool(billingDatabaseUrl(env()), BILLING_POOL_MAX);
+  return pool;
+}
+
 function billingPrisma(): PrismaClient {
-  client ??= createAppPrisma(createPool(billingDatabaseUrl(env()), BILLING_POOL_MAX));
+  client ??= createAppPrisma(billingPool());
   return client;
 }
 
