@@ -18,6 +18,7 @@ const name = `bench_${process.pid}`;
 const urls = await createFreshDatabase(server.url, name);
 process.env.APP_DATABASE_URL = urls.appUrl;
 process.env.AUTH_DATABASE_URL = urls.authUrl;
+process.env.BILLING_DATABASE_URL = urls.billingUrl;
 process.env.DB_POOL_MAX = String(POOL);
 
 // Imported after the env points at the bench database.

@@ -1,7 +1,7 @@
 // npm run bench:entitlements — what billing costs, in one run against one fresh database:
 //   A. an entitlement check on a request path: workspaceEntitlements() on a cache hit, against
 //      reading the billing state from PostgreSQL (tenantDb + entitlementsOf) each time;
-//   B. webhook deliveries at 20 and at 100 concurrent on the app's pool (DB_POOL_MAX, 10): signed
+//   B. webhook deliveries at 20 and at 100 concurrent on billing_user's pool (BILLING_POOL_MAX): signed
 //      Stripe events (some delivered twice, concurrently) through the route's POST handler
 //      in-process, the local Stripe fake answering in BENCH_STRIPE_LATENCY_MS (50). Baseline, in
 //      the same rounds: the floor of a delivery, i.e. the signature check and the one Stripe read,
@@ -44,6 +44,7 @@ Object.assign(process.env, {
   DATABASE_URL: urls.ownerUrl,
   APP_DATABASE_URL: urls.appUrl,
   AUTH_DATABASE_URL: urls.authUrl,
+  BILLING_DATABASE_URL: urls.billingUrl,
   PLATFORM_DATABASE_URL: urls.platformUrl,
   STRIPE_SECRET_KEY: fake.secretKey,
   STRIPE_API_URL: fake.url,
@@ -51,11 +52,11 @@ Object.assign(process.env, {
   STRIPE_PRICE_PRO: pro.id,
 });
 
-const { env } = await import('../lib/env');
 const { tenantDb } = await import('../lib/db/tenant-db');
 const { entitlementsOf } = await import('../lib/billing/entitlements');
 const { workspaceEntitlements } = await import('../lib/billing/workspace-entitlements');
 const { appPool } = await import('../lib/db/app-pool');
+const { BILLING_POOL_MAX, billingPool } = await import('../lib/db/billing-db');
 const { POST } = await import('../app/api/webhooks/stripe/route');
 const { stripeClient } = await import('../lib/billing/stripe-client');
 const { verifyStripeEvent } = await import('../lib/billing/webhooks/verify-stripe-event');
@@ -237,7 +238,7 @@ function summary(result: Run) {
 }
 
 console.log(
-  `\nB. Webhook deliveries: ${EVENTS} signed per run (${distinct} distinct events, ${EVENTS - distinct} repeats) over ${WORKSPACES} workspaces, DB pool ${env().DB_POOL_MAX}, Stripe fake answering in ${STRIPE_LATENCY_MS} ms; ${ROUNDS} rounds (medians; ratios paired within a round) after ${WARMUP} warm-up events`,
+  `\nB. Webhook deliveries: ${EVENTS} signed per run (${distinct} distinct events, ${EVENTS - distinct} repeats) over ${WORKSPACES} workspaces, billing pool ${BILLING_POOL_MAX}, Stripe fake answering in ${STRIPE_LATENCY_MS} ms; ${ROUNDS} rounds (medians; ratios paired within a round) after ${WARMUP} warm-up events`,
 );
 console.log(
   '  concurrent  variant                            deliveries/s   p50 ms   p95 ms  non-2xx   ÷ floor: d/s   p50    p95',
@@ -316,6 +317,7 @@ console.log(
 
 await fake.stop();
 await appPool().end();
+await billingPool().end();
 await dropDatabase(server.url, name);
 await server.stop();
 process.exit(0);

@@ -30,6 +30,7 @@ Object.assign(process.env, {
   DATABASE_URL: urls.ownerUrl,
   APP_DATABASE_URL: urls.appUrl,
   AUTH_DATABASE_URL: urls.authUrl,
+  BILLING_DATABASE_URL: urls.billingUrl,
   PLATFORM_DATABASE_URL: urls.platformUrl,
 });
 

@@ -18,6 +18,9 @@ const EnvSchema = z
     PLATFORM_DATABASE_URL: postgresUrl.optional(),
     /** Credentials and sessions, as auth_user: the only runtime role that reads them. Derived outside production. */
     AUTH_DATABASE_URL: postgresUrl.optional(),
+    /** Billing state, usage reports and Stripe's records, as billing_user: the only runtime role that
+     *  writes them. Derived outside production. */
+    BILLING_DATABASE_URL: postgresUrl.optional(),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
     /** The root domain workspaces live under: acme.<ROOT_DOMAIN>. */
     ROOT_DOMAIN: z

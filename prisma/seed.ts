@@ -1,7 +1,9 @@
-// Seeds the example workspaces through the app's own clients (app_user; auth_user for accounts): the
-// seed goes through the same policies as the app. Idempotent: an existing workspace is left as it is.
+// Seeds the example workspaces through the app's own clients, as app_user (accounts and passwords
+// as auth_user, billing state as billing_user): the seed goes through the same policies as the app.
+// Idempotent: an existing workspace is left as it is.
 import { hashPassword } from '../lib/auth/password';
 import { authDb } from '../lib/db/auth-db';
+import { billingTenantDb } from '../lib/db/billing-db';
 import { globalDb } from '../lib/db/global-db';
 import { tenantDb } from '../lib/db/tenant-db';
 import { slugSkeleton } from '../lib/workspaces/slug-skeleton';
@@ -31,8 +33,6 @@ export async function seed(): Promise<string[]> {
     }
     await db.$transaction(async (tx) => {
       for (const user of seededUsers) await tx.membership.create({ data: { userId: user.id, role: user.role } });
-      if (workspace.compedPlan)
-        await tx.billingState.create({ data: { plan: workspace.compedPlan, status: 'active' } });
       for (const domain of workspace.verifiedEmailDomains ?? []) {
         const claim = await tx.ssoEmailDomain.create({ data: { domain, verificationToken: 'seeded' } });
         await tx.$queryRaw`SELECT verified FROM record_email_domain_check(${claim.id}::uuid, true, NULL)`;
@@ -43,6 +43,10 @@ export async function seed(): Promise<string[]> {
         });
       }
     });
+    // A plan given by hand (no Stripe customer, so Stripe never overrides it): billing_user's to write.
+    if (workspace.compedPlan) {
+      await billingTenantDb(tenant.id).billingState.create({ data: { plan: workspace.compedPlan, status: 'active' } });
+    }
     await authDb().userPassword.createMany({
       data: seededUsers.map((user) => ({ userId: user.id, hash })),
       skipDuplicates: true,

@@ -43,7 +43,9 @@ try {
 }
 
 const { env } = await import('../lib/env');
-const { appDatabaseUrl, authDatabaseUrl, platformDatabaseUrl } = await import('../lib/db/role-urls');
+const { appDatabaseUrl, authDatabaseUrl, billingDatabaseUrl, platformDatabaseUrl } = await import(
+  '../lib/db/role-urls'
+);
 const port = values.port;
 const root = env().ROOT_DOMAIN;
 console.log(`
@@ -61,6 +63,7 @@ const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', mode, '
     ...process.env,
     APP_DATABASE_URL: appDatabaseUrl(env()),
     AUTH_DATABASE_URL: authDatabaseUrl(env()),
+    BILLING_DATABASE_URL: billingDatabaseUrl(env()),
     PLATFORM_DATABASE_URL: platformDatabaseUrl(env()),
   },
 });

@@ -4,7 +4,7 @@
 // new limit within seconds, and after a cancellation the over-limit action is refused again.
 import { expect, test } from '@playwright/test';
 import Stripe from 'stripe';
-import { asTenant } from '../support/e2e-database';
+import { asApp, asBilling, asTenant } from '../support/e2e-database';
 import { ACCOUNTS_SERVER, origin } from '../support/e2e-servers';
 import { signInAs } from '../support/sign-in-as';
 
@@ -69,13 +69,13 @@ test('upgrade through Checkout lifts the limit; a cancellation brings it back on
   // Cancelled in Stripe (as the portal or the dashboard would): the webhook arrives, and the very
   // next over-limit request is refused.
   const stripe = stripeAsTheDashboard();
-  const [tenant] = await asTenant<{ stripe_customer_id: string }>(
-    'globex',
-    'SELECT current_tenant_stripe_customer() AS stripe_customer_id',
-    [],
+  const [globex] = await asApp<{ id: string }>(ACCOUNTS_SERVER, "SELECT id FROM tenants WHERE slug = 'globex'");
+  const [link] = await asBilling<{ customer_id: string }>(
     ACCOUNTS_SERVER,
+    'SELECT customer_id FROM stripe_customers WHERE tenant_id = $1',
+    [globex?.id],
   );
-  const subscriptions = await stripe.subscriptions.list({ customer: tenant?.stripe_customer_id ?? '' });
+  const subscriptions = await stripe.subscriptions.list({ customer: link?.customer_id ?? '' });
   const subscription = subscriptions.data[0];
   if (!subscription) throw new Error('no subscription after checkout');
   await stripe.subscriptions.cancel(subscription.id);

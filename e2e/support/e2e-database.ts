@@ -1,7 +1,7 @@
 // The databases the e2e servers run on (playwright.config.ts starts them with --database NAME), on
 // the server scripts/run-e2e.ts passes as DATABASE_URL.
 import pg from 'pg';
-import { APP_ROLE, AUTH_ROLE, withRole } from '../../lib/db/role-urls';
+import { APP_ROLE, AUTH_ROLE, BILLING_ROLE, withRole } from '../../lib/db/role-urls';
 import { databaseUrl } from '../../scripts/db/database-server';
 import { type E2eServer, HOSTS_SERVER } from './e2e-servers';
 
@@ -18,6 +18,21 @@ export async function asAuth<T extends pg.QueryResultRow>(
   values: unknown[] = [],
 ): Promise<T[]> {
   const client = new pg.Client({ connectionString: appRoleUrl(server, AUTH_ROLE) });
+  await client.connect();
+  try {
+    return (await client.query<T>(`/* tenant:none */ ${sql}`, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Runs SQL as billing code does with no workspace named: as billing_user, which reads Stripe's records. */
+export async function asBilling<T extends pg.QueryResultRow>(
+  server: E2eServer,
+  sql: string,
+  values: unknown[] = [],
+): Promise<T[]> {
+  const client = new pg.Client({ connectionString: appRoleUrl(server, BILLING_ROLE) });
   await client.connect();
   try {
     return (await client.query<T>(`/* tenant:none */ ${sql}`, values)).rows;

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeEdgeConfig, startFakeEdgeConfig } from '../../tests/support/edge-config-server';
 import { type StripeFake, startStripeFake } from '../../tests/support/stripe-fake';
 import { createTenant } from '../../tests/support/tenants';
+import { billingTenantDb } from '../db/billing-db';
 import { tenantDb } from '../db/tenant-db';
 import { customerOf, linkStripeCustomer } from './stripe-customers';
 
@@ -84,7 +85,7 @@ describe('usage reporting', () => {
     expect(await reportWorkspaceUsage(client, ws.id, customer.id)).toBe(2);
     // A crash after Stripe accepted the events but before they were marked: Stripe refuses the
     // duplicates by identifier, and they are marked without being counted again.
-    await db.usageEvent.updateMany({ data: { reportedAt: null } });
+    await billingTenantDb(ws.id).usageEvent.updateMany({ data: { reportedAt: null } });
     expect(await reportWorkspaceUsage(client, ws.id, customer.id)).toBe(2);
     const mine = stripe.meterEvents().filter((event) => event.payload.stripe_customer_id === customer.id);
     expect(mine.map((event) => event.payload.value).sort()).toEqual(['1', '2']);

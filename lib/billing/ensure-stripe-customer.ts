@@ -1,6 +1,6 @@
 // A workspace becomes one Stripe customer the first time it needs one (checkout). The idempotency
 // key makes a retried or doubled request create one customer, and the link keeps the first id
-// if two requests race (link_stripe_customer()).
+// if two requests race (linkStripeCustomer).
 import 'server-only';
 import type Stripe from 'stripe';
 import { customerOf, linkStripeCustomer } from './stripe-customers';

@@ -1,13 +1,14 @@
 // Reports a workspace's unreported billable events to Stripe as meter events. Each event's id is
 // the meter event's identifier, so a report that crashed after Stripe accepted it and before we
 // marked it is refused as a duplicate by Stripe on the retry (and then marked), never counted twice.
+// As billing_user: the only role that may mark an event reported (app_user may only add them).
 import 'server-only';
 import Stripe from 'stripe';
-import { tenantDb } from '../db/tenant-db';
+import { billingTenantDb } from '../db/billing-db';
 import { env } from '../env';
 
 export async function reportWorkspaceUsage(stripe: Stripe, tenantId: string, customerId: string): Promise<number> {
-  const db = tenantDb(tenantId);
+  const db = billingTenantDb(tenantId);
   const pending = await db.usageEvent.findMany({
     where: { reportedAt: null },
     orderBy: { occurredAt: 'asc' },

@@ -9,7 +9,7 @@ import type { TenantTransaction } from '../db/tenant-db';
 import type { BillingStateData } from './billing-state-from-stripe';
 import type { CustomerBillingRead } from './read-customer-billing';
 
-/** In a transaction opened with tenantDb(tenantId) (tenant_id is its default). Null when a later read is stored. */
+/** In a transaction opened with billingTenantDb(tenantId) (tenant_id is its default). Null when a later read is stored. */
 export async function storeCustomerBilling(
   tx: TenantTransaction,
   read: CustomerBillingRead,

@@ -90,56 +90,6 @@ const probes: Record<string, () => Promise<void>> = {
   },
 };
 
-// Stripe's records: globex is a customer and has a handled event; acme's context learns nothing of it.
-async function globexCustomer(): Promise<string> {
-  const [linked] = await asApp<{ c: string }>(globex.id, 'SELECT link_stripe_customer($1) AS c', [
-    `cus_${randomUUID().slice(0, 12)}`,
-  ]);
-  if (!linked) throw new Error('globex has no customer');
-  return linked.c; // the first link stays: the same customer on every call
-}
-
-Object.assign(probes, {
-  async current_tenant_stripe_customer() {
-    const customerId = await globexCustomer();
-    expect(await asApp(globex.id, 'SELECT current_tenant_stripe_customer() AS c')).toEqual([{ c: customerId }]);
-    expect(await asApp(acme.id, 'SELECT current_tenant_stripe_customer() AS c')).toEqual([{ c: null }]);
-    expect(await asApp(null, 'SELECT current_tenant_stripe_customer() AS c')).toEqual([{ c: null }]);
-    await expect(asApp(acme.id, 'SELECT * FROM stripe_customers')).rejects.toThrow(/permission denied/);
-    await expect(asApp(acme.id, 'SELECT stripe_customer_id FROM tenants')).rejects.toThrow(/does not exist/);
-  },
-  async link_stripe_customer() {
-    const customerId = await globexCustomer();
-    // acme cannot take globex's customer, nor change globex's link, nor link with no tenant named.
-    await expect(asApp(acme.id, 'SELECT link_stripe_customer($1)', [customerId])).rejects.toThrow(/unique/);
-    expect(await asApp(globex.id, 'SELECT link_stripe_customer($1) AS c', ['cus_other'])).toEqual([{ c: customerId }]);
-    await expect(asApp(null, 'SELECT link_stripe_customer($1)', ['cus_none'])).rejects.toThrow(/no workspace/);
-  },
-  async tenant_of_stripe_customer() {
-    const customerId = await globexCustomer();
-    expect(await asApp(acme.id, 'SELECT tenant_of_stripe_customer($1)::text AS t', [customerId])).toEqual([
-      { t: globex.id },
-    ]);
-    expect(await asApp(acme.id, "SELECT tenant_of_stripe_customer('%')::text AS t")).toEqual([{ t: null }]);
-  },
-  async stripe_event_status() {
-    const eventId = `evt_${randomUUID()}`;
-    await asApp(globex.id, "SELECT record_stripe_event($1, 'invoice.paid', NULL, 'processed')", [eventId]);
-    expect(await asApp(acme.id, 'SELECT stripe_event_status($1) AS s', [eventId])).toEqual([{ s: 'processed' }]);
-    expect(await asApp(acme.id, "SELECT stripe_event_status('%') AS s")).toEqual([{ s: null }]);
-    await expect(asApp(acme.id, 'SELECT * FROM stripe_events')).rejects.toThrow(/permission denied/);
-  },
-  async record_stripe_event() {
-    const eventId = `evt_${randomUUID()}`;
-    const record = (outcome: string) =>
-      asApp(acme.id, "SELECT record_stripe_event($1, 'invoice.paid', NULL, $2) AS r", [eventId, outcome]);
-    expect(await record('unmatched')).toEqual([{ r: 'recorded' }]);
-    expect(await record('processed')).toEqual([{ r: 'recorded' }]);
-    expect(await record('processed')).toEqual([{ r: 'duplicate' }]);
-    await expect(record('anything')).rejects.toThrow(/unknown outcome/);
-  },
-});
-
 describe('definer functions do not widen a tenant context', () => {
   it('every definer function the app role can execute is reviewed and probed here', async () => {
     const owner = new pg.Client({ connectionString: inject('ownerUrl') });

@@ -141,6 +141,46 @@ describe('table audit', () => {
     expect(findings.join('\n')).toContain(expected);
   });
 
+  // A workspace that could write its own billing state could keep a paid plan Stripe cancelled.
+  it.each([
+    [
+      'an update of billing states',
+      'GRANT UPDATE ON billing_states TO app_user',
+      'billing_states: app_user has UPDATE',
+    ],
+    ['a column update', 'GRANT UPDATE (plan) ON billing_states TO app_user', 'billing_states: app_user has UPDATE'],
+    ['a delete of usage', 'GRANT DELETE ON usage_events TO app_user', 'usage_events: app_user has DELETE'],
+    ['an update of usage', 'GRANT UPDATE ON usage_events TO app_user', 'usage_events: app_user has UPDATE'],
+    ['the customer links', 'GRANT SELECT ON stripe_customers TO app_user', 'stripe_customers: app_user has SELECT'],
+    [
+      'the read tickets',
+      'GRANT USAGE ON SEQUENCE stripe_read_tickets TO app_user',
+      'stripe_read_tickets: app_user has USAGE',
+    ],
+  ])('flags a write to billing records the app role may only read or add to: %s', async (_, grantIt, expected) => {
+    const findings = await auditAfter(grantIt);
+    expect(findings.join('\n')).toContain(expected);
+  });
+
+  it.each([
+    ['tenant data', 'GRANT SELECT ON projects TO billing_user', 'projects: reachable by billing_user'],
+    ['credentials', 'GRANT SELECT ON sessions TO billing_user', 'sessions: reachable by billing_user'],
+    ['BYPASSRLS', 'ALTER ROLE billing_user BYPASSRLS', 'role billing_user has BYPASSRLS'],
+    [
+      'its cross-tenant read opened to every role',
+      'DROP POLICY billing_reads_links ON stripe_customers; CREATE POLICY billing_reads_links ON stripe_customers FOR SELECT USING (true)',
+      'stripe_customers: policy billing_reads_links is not exactly',
+    ],
+    [
+      'its cross-tenant read widened to writes',
+      'DROP POLICY billing_reads_links ON stripe_customers; CREATE POLICY billing_reads_links ON stripe_customers TO billing_user USING (true)',
+      'stripe_customers: policy billing_reads_links is not exactly',
+    ],
+  ])('flags a billing role with %s', async (_, breakIt, expected) => {
+    const findings = await auditAfter(breakIt);
+    expect(findings.join('\n')).toContain(expected);
+  });
+
   it.each([
     ['BYPASSRLS', 'ALTER ROLE app_user BYPASSRLS', 'has BYPASSRLS'],
     ['ownership of a table', 'ALTER TABLE projects OWNER TO app_user', 'owns 1 table'],

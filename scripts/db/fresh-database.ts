@@ -1,7 +1,7 @@
 // A new, migrated database on a server, with the URLs of its roles. Tests and benchmarks each
 // get their own, so they never touch a developer's data and can run side by side.
 import path from 'node:path';
-import { APP_ROLE, AUTH_ROLE, PLATFORM_ROLE, withRole } from '../../lib/db/role-urls';
+import { APP_ROLE, AUTH_ROLE, BILLING_ROLE, PLATFORM_ROLE, withRole } from '../../lib/db/role-urls';
 import { applyMigrations } from './apply-migrations';
 import { databaseUrl } from './database-server';
 import { grantRoleLogins } from './grant-role-logins';
@@ -9,7 +9,13 @@ import { withClient } from './with-client';
 
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../prisma/migrations');
 
-export type DatabaseUrls = { ownerUrl: string; appUrl: string; authUrl: string; platformUrl: string };
+export type DatabaseUrls = {
+  ownerUrl: string;
+  appUrl: string;
+  authUrl: string;
+  billingUrl: string;
+  platformUrl: string;
+};
 
 export async function createFreshDatabase(serverUrl: string, name: string): Promise<DatabaseUrls> {
   await recreateDatabase(serverUrl, name);
@@ -18,10 +24,11 @@ export async function createFreshDatabase(serverUrl: string, name: string): Prom
     ownerUrl,
     appUrl: withRole(ownerUrl, APP_ROLE),
     authUrl: withRole(ownerUrl, AUTH_ROLE),
+    billingUrl: withRole(ownerUrl, BILLING_ROLE),
     platformUrl: withRole(ownerUrl, PLATFORM_ROLE),
   };
   await applyMigrations(ownerUrl, MIGRATIONS_DIR);
-  await grantRoleLogins(ownerUrl, [urls.appUrl, urls.authUrl, urls.platformUrl]);
+  await grantRoleLogins(ownerUrl, [urls.appUrl, urls.authUrl, urls.billingUrl, urls.platformUrl]);
   return urls;
 }
 

@@ -1,4 +1,4 @@
-// The migrations create the runtime roles (app_user, auth_user, platform_admin) without LOGIN (roles are cluster-wide and their
+// The migrations create the runtime roles (app_user, auth_user, billing_user, platform_admin) without LOGIN (roles are cluster-wide and their
 // secrets do not belong in SQL files). This gives them LOGIN and the password carried by the runtime
 // URLs, when those URLs name these roles. Production operators may instead manage logins themselves.
 import { RUNTIME_ROLES } from '../../lib/db/role-urls';

@@ -1,7 +1,8 @@
 // npm run db:migrate: apply pending migrations as the owner (DATABASE_URL), then let the runtime
-// roles log in with the credentials of APP_DATABASE_URL / AUTH_DATABASE_URL / PLATFORM_DATABASE_URL.
+// roles log in with the credentials of APP_DATABASE_URL / AUTH_DATABASE_URL /
+// BILLING_DATABASE_URL / PLATFORM_DATABASE_URL.
 
-import { appDatabaseUrl, authDatabaseUrl, platformDatabaseUrl } from '../../lib/db/role-urls';
+import { appDatabaseUrl, authDatabaseUrl, billingDatabaseUrl, platformDatabaseUrl } from '../../lib/db/role-urls';
 import { env } from '../../lib/env';
 import { applyMigrations } from './apply-migrations';
 import { MIGRATIONS_DIR } from './fresh-database';
@@ -11,7 +12,10 @@ export async function migrate(): Promise<void> {
   const { DATABASE_URL } = env();
   if (!DATABASE_URL) throw new Error('DATABASE_URL (the owner connection) is required to migrate');
   const applied = await applyMigrations(DATABASE_URL, MIGRATIONS_DIR);
-  await grantRoleLogins(DATABASE_URL, [appDatabaseUrl(env()), authDatabaseUrl(env()), platformDatabaseUrl(env())]);
+  const runtimeUrls = [appDatabaseUrl, authDatabaseUrl, billingDatabaseUrl, platformDatabaseUrl].map((url) =>
+    url(env()),
+  );
+  await grantRoleLogins(DATABASE_URL, runtimeUrls);
   console.log(applied.length ? `[db] applied ${applied.join(', ')}` : '[db] migrations up to date');
 }
 

@@ -42,6 +42,11 @@ describe('data access boundaries', () => {
     expect(importers.filter((file) => !/^lib\/(auth|accounts|sso)\//.test(file))).toEqual([]);
   });
 
+  it('only billing code uses the billing client (billing_user)', async () => {
+    const importers = await importersOf(/from ['"][^'"]*db\/billing-db['"]/, 'lib/db');
+    expect(importers.filter((file) => !file.startsWith('lib/billing/'))).toEqual([]);
+  });
+
   it('the raw Prisma client and the tenant context are used only inside lib/db', async () => {
     expect(await importersOf(/from ['"][^'"]*db\/(prisma|tenant-context|tenant-scope)['"]/, 'lib/db')).toEqual([]);
   });

@@ -10,6 +10,7 @@ declare module 'vitest' {
     ownerUrl: string;
     appUrl: string;
     authUrl: string;
+    billingUrl: string;
     platformUrl: string;
   }
 }
@@ -22,6 +23,7 @@ export default async function setup(project: TestProject) {
   project.provide('ownerUrl', urls.ownerUrl);
   project.provide('appUrl', urls.appUrl);
   project.provide('authUrl', urls.authUrl);
+  project.provide('billingUrl', urls.billingUrl);
   project.provide('platformUrl', urls.platformUrl);
   return async () => {
     await dropDatabase(server.url, name);

@@ -1,13 +1,12 @@
 // Processes one verified webhook event at most once. Stripe is read first, outside any
 // transaction (it may take long; no connection is held meanwhile), then one short transaction
-// records the event id (stripe-event-log.ts) and stores the state (store-customer-billing.ts):
-// both commit or neither does. A failure (Stripe unreachable) leaves no row, and Stripe's retry
-// processes the event afresh. An event for a customer no workspace has yet is kept as
-// 'unmatched' and answered with an error, so Stripe retries it.
+// of billing_user's records the event id (stripe-event-log.ts) and stores the state
+// (store-customer-billing.ts): both commit or neither does. A failure (Stripe unreachable) leaves
+// no row, and Stripe's retry processes the event afresh. An event for a customer no workspace has
+// yet is kept as 'unmatched' and answered with an error, so Stripe retries it.
 import 'server-only';
 import type Stripe from 'stripe';
-import { globalDb } from '../../db/global-db';
-import { tenantDb } from '../../db/tenant-db';
+import { billingDb, billingTenantDb } from '../../db/billing-db';
 import type { BillingStateData } from '../billing-state-from-stripe';
 import { readCustomerBilling } from '../read-customer-billing';
 import { storeCustomerBilling } from '../store-customer-billing';
@@ -45,7 +44,7 @@ async function processStripeEvent(stripe: Stripe, event: Stripe.Event): Promise<
   const read = tenantId && customerId ? await readCustomerBilling(stripe, customerId) : null;
   const outcome = read ? 'processed' : customerId ? 'unmatched' : 'ignored';
 
-  const stored = await (tenantId ? tenantDb(tenantId) : globalDb()).$transaction(
+  const stored = await (tenantId ? billingTenantDb(tenantId) : billingDb()).$transaction(
     async (tx): Promise<BillingStateData | null | 'duplicate'> => {
       if ((await recordStripeEvent(tx, event, customerId, outcome)) === 'duplicate') return 'duplicate';
       return tenantId && read ? storeCustomerBilling(tx, read) : null;

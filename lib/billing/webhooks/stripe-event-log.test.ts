@@ -3,7 +3,7 @@
 // transaction; it then finds the event done, or records it itself if the first rolled back.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { globalDb } from '../../db/global-db';
+import { billingDb } from '../../db/billing-db';
 import { platformDb } from '../../db/platform-db';
 import { recordStripeEvent, stripeEventHandled } from './stripe-event-log';
 
@@ -25,7 +25,7 @@ describe('recordStripeEvent', () => {
     const event = newEvent();
     let secondDone = false;
     const firstWrote = signal();
-    const first = globalDb().$transaction(async (tx) => {
+    const first = billingDb().$transaction(async (tx) => {
       const recorded = await recordStripeEvent(tx, event, 'cus_1', 'processed');
       firstWrote.fire();
       await pause(300); // the billing state would be stored here
@@ -33,7 +33,7 @@ describe('recordStripeEvent', () => {
       return recorded;
     });
     await firstWrote.done;
-    const second = globalDb()
+    const second = billingDb()
       .$transaction((tx) => recordStripeEvent(tx, event, 'cus_1', 'processed'))
       .finally(() => {
         secondDone = true;
@@ -47,14 +47,14 @@ describe('recordStripeEvent', () => {
   it('lets the duplicate record the event when the first transaction rolls back', async () => {
     const event = newEvent();
     const firstWrote = signal();
-    const failed = globalDb().$transaction(async (tx) => {
+    const failed = billingDb().$transaction(async (tx) => {
       await recordStripeEvent(tx, event, 'cus_1', 'processed');
       firstWrote.fire();
       await pause(200);
       throw new Error('storing the billing state failed');
     });
     await firstWrote.done;
-    const retried = globalDb().$transaction((tx) => recordStripeEvent(tx, event, 'cus_1', 'processed'));
+    const retried = billingDb().$transaction((tx) => recordStripeEvent(tx, event, 'cus_1', 'processed'));
 
     await expect(failed).rejects.toThrow('storing the billing state failed');
     expect(await retried).toBe('recorded');
@@ -63,14 +63,16 @@ describe('recordStripeEvent', () => {
 
   it('records an unmatched event again on redelivery, counting the attempt', async () => {
     const event = newEvent();
-    await globalDb().$transaction((tx) => recordStripeEvent(tx, event, 'cus_2', 'unmatched'));
+    await billingDb().$transaction((tx) => recordStripeEvent(tx, event, 'cus_2', 'unmatched'));
     expect(await stripeEventHandled(event.id)).toBe(false);
     expect(await rows(event.id)).toEqual([expect.objectContaining({ status: 'unmatched', processedAt: null })]);
 
-    expect(await globalDb().$transaction((tx) => recordStripeEvent(tx, event, 'cus_2', 'processed'))).toBe('recorded');
+    expect(await billingDb().$transaction((tx) => recordStripeEvent(tx, event, 'cus_2', 'processed'))).toBe('recorded');
     expect(await rows(event.id)).toEqual([
       expect.objectContaining({ status: 'processed', attempts: 2, processedAt: expect.any(Date) }),
     ]);
-    expect(await globalDb().$transaction((tx) => recordStripeEvent(tx, event, 'cus_2', 'processed'))).toBe('duplicate');
+    expect(await billingDb().$transaction((tx) => recordStripeEvent(tx, event, 'cus_2', 'processed'))).toBe(
+      'duplicate',
+    );
   });
 });

@@ -1,18 +1,17 @@
 // stripe_events, which webhook events were handled: these two functions are all that read or
-// write it, through the definer functions stripe_event_status() and record_stripe_event() (app_user
-// cannot read the table, so no tenant context can list another workspace's events). The event id is the primary key, so a second delivery, even a concurrent one on
+// write it, as billing_user (app_user cannot reach the table, so no tenant context can list or
+// forge events). The event id is the primary key, so a second delivery, even a concurrent one on
 // another instance, waits for the first one's transaction and then finds it done. 'unmatched'
 // (a customer no workspace has yet) is not done: the redelivery is handled afresh.
 import 'server-only';
-import { globalDb } from '../../db/global-db';
+import { billingDb } from '../../db/billing-db';
 import type { TenantTransaction } from '../../db/tenant-db';
 
 export type RecordedOutcome = 'processed' | 'ignored' | 'unmatched';
 
 /** Outside any transaction, before reading Stripe: a redelivery of a handled event costs no read. */
 export async function stripeEventHandled(eventId: string): Promise<boolean> {
-  const [row] = await globalDb().$queryRaw<{ status: string | null }[]>`
-    SELECT stripe_event_status(${eventId}) AS status`;
+  const row = await billingDb().stripeEvent.findFirst({ where: { id: eventId }, select: { status: true } });
   return row?.status === 'processed' || row?.status === 'ignored';
 }
 
@@ -23,8 +22,15 @@ export async function recordStripeEvent(
   customerId: string | null,
   outcome: RecordedOutcome,
 ): Promise<'recorded' | 'duplicate'> {
-  const [row] = await tx.$queryRaw<{ result: 'recorded' | 'duplicate' }[]>`
-    SELECT record_stripe_event(${event.id}, ${event.type}, ${customerId}, ${outcome}) AS result`;
-  if (!row) throw new Error(`stripe event ${event.id}: not recorded`);
-  return row.result;
+  // One statement: a new event is inserted; an unmatched one is taken over (another attempt); a
+  // handled one is left alone and nothing returns. ON CONFLICT waits for a concurrent first
+  // delivery's transaction, then judges the row it committed (or inserts, if it rolled back).
+  const processedAt = outcome === 'unmatched' ? null : new Date();
+  const recorded = await tx.$executeRaw`
+    INSERT INTO stripe_events (id, type, customer_id, status, processed_at)
+    VALUES (${event.id}, ${event.type}, ${customerId}, ${outcome}, ${processedAt})
+    ON CONFLICT (id) DO UPDATE SET
+      status = EXCLUDED.status, processed_at = EXCLUDED.processed_at, attempts = stripe_events.attempts + 1
+    WHERE stripe_events.status = 'unmatched'`;
+  return recorded === 1 ? 'recorded' : 'duplicate';
 }

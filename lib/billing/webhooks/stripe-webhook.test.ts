@@ -27,6 +27,7 @@ Object.assign(process.env, {
 const { POST } = await import('../../../app/api/webhooks/stripe/route');
 const { authDb } = await import('../../db/auth-db');
 const { tenantDb } = await import('../../db/tenant-db');
+const { billingTenantDb } = await import('../../db/billing-db');
 const { workspaceEntitlements } = await import('../workspace-entitlements');
 const { createProject } = await import('../../projects/create-project');
 const { PLANS } = await import('../plans');
@@ -48,7 +49,6 @@ async function workspaceWithCustomer(label: string): Promise<Workspace> {
   return { ...tenant, customerId: customer.id };
 }
 
-// A workspace may only update its own tenants row (RLS own_row_update), so through its tenantDb.
 async function linkCustomer(tenantId: string, customerId: string): Promise<void> {
   await linkStripeCustomer(tenantId, customerId);
 }
@@ -349,7 +349,7 @@ describe('a downgrade', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await workspaceEntitlements(ws.id)).toMatchObject({ plan: 'pro' });
 
-    await tenantDb(ws.id).billingState.update({ where: { tenantId: ws.id }, data: { status: 'canceled' } });
+    await billingTenantDb(ws.id).billingState.update({ where: { tenantId: ws.id }, data: { status: 'canceled' } });
     // Polled: the notice travels asynchronously (~5–25 ms here), but far inside the 30 s TTL.
     expect(await waitFor(async () => (await workspaceEntitlements(ws.id)).plan === 'free', 2_000)).toBe(true);
     await fillProjects(ws.id, FREE_PROJECTS);

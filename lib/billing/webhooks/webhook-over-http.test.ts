@@ -1,4 +1,4 @@
-// The Stripe webhook over real HTTP (tests/support/route-server.ts), on a pool of 10 connections,
+// The Stripe webhook over real HTTP (tests/support/route-server.ts), on billing_user's pool of 5,
 // with the real stripe client against the local fake answering slowly (100 ms per API call, as the
 // real API over a network): a burst of 100 concurrent deliveries is answered 2xx throughout, each
 // event recorded once; two reads for one customer that finish out of order leave the newer state;
@@ -21,7 +21,6 @@ const pro = fake.seedPrice({
 });
 // Before anything reads the environment (lib/env caches it per test file).
 Object.assign(process.env, {
-  DB_POOL_MAX: '10',
   STRIPE_SECRET_KEY: fake.secretKey,
   STRIPE_API_URL: fake.url,
   STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
@@ -31,7 +30,7 @@ const { POST } = await import('../../../app/api/webhooks/stripe/route');
 const { platformDb } = await import('../../db/platform-db');
 const { linkStripeCustomer } = await import('../stripe-customers');
 const { tenantDb } = await import('../../db/tenant-db');
-const { env } = await import('../../env');
+const { BILLING_POOL_MAX } = await import('../../db/billing-db');
 const server = await serveRoute(POST);
 
 afterAll(async () => {
@@ -45,7 +44,6 @@ type Workspace = { id: string; customerId: string; subscription: Stripe.Subscrip
 async function proWorkspace(label: string): Promise<Workspace> {
   const tenant = await createTenant(label);
   const customer = fake.seedCustomer({ email: `${tenant.slug}@example.test` });
-  // A workspace may only update its own tenants row (RLS own_row_update), so through its tenantDb.
   await linkStripeCustomer(tenant.id, customer.id);
   const created = await api.subscriptions.create({ customer: customer.id, items: [{ price: pro.id }] });
   return { id: tenant.id, customerId: customer.id, subscription: fake.subscription(created.id) };
@@ -71,9 +69,9 @@ const subscriptionReads = (customerId: string) =>
   fake.requests().filter((r) => r.method === 'GET' && r.path === '/v1/subscriptions' && r.query.customer === customerId)
     .length;
 
-describe('a burst of 100 concurrent deliveries on a pool of 10, Stripe answering in 100 ms', () => {
+describe('a burst of 100 concurrent deliveries on a pool of 5, Stripe answering in 100 ms', () => {
   it('answers every one 2xx, records each event once, and stores each workspace’s final state', async () => {
-    expect(env().DB_POOL_MAX).toBe(10);
+    expect(BILLING_POOL_MAX).toBe(5);
     // 60 workspaces with one event each; 2 with 20 deliveries each: 17 events, 2 of them delivered
     // twice, and one more that Stripe sends after the state changed mid-burst.
     const distinct = await Promise.all(Array.from({ length: 60 }, (_, i) => proWorkspace(`burst-d${i}`)));
