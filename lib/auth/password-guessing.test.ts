@@ -146,7 +146,9 @@ describe('the same limits with seconds for minutes (real Redis TTLs)', () => {
     const answers = [];
     for (let i = 0; i < 5; i += 1)
       answers.push(await shortAttempt(`spray-${unique()}@example.test`, 'Summer2026!', ip));
-    expect(answers).toEqual(['wrong', 'wrong', 'wrong', 'network 60s', 'network 60s']);
+    // Each attempt costs an argon2 check, so under load the window may have ticked a second by now.
+    const rounded = answers.map((answer) => answer.replace(/^network (59|60)s$/, 'network 60s'));
+    expect(rounded).toEqual(['wrong', 'wrong', 'wrong', 'network 60s', 'network 60s']);
     expect(await shortAttempt(await newAccount(), RIGHT)).toBe('signed-in');
   });
 
