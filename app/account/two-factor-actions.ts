@@ -8,6 +8,7 @@ import { failure, success } from '@/lib/actions/action-state';
 import { accountAction } from '@/lib/actions/root-actions';
 import { recordAccountEvent } from '@/lib/audit/record-account-event';
 import { PASSWORD_MAX_LENGTH } from '@/lib/auth/password';
+import { unprovenMailboxProblem } from '@/lib/auth/proven-mailbox-required';
 import { reauthenticationProblem } from '@/lib/auth/second-factor/recent-authentication';
 import { replaceRecoveryCodes } from '@/lib/auth/second-factor/recovery-codes';
 import { withRecoveryCodes } from '@/lib/auth/second-factor/recovery-codes-state';
@@ -19,6 +20,8 @@ const CurrentPassword = z.string().max(PASSWORD_MAX_LENGTH).optional();
 const Code = z.string().trim().min(1, 'Type a code from your app, or a recovery code.').max(64);
 
 export const startTotpAction = accountAction(z.object({ currentPassword: CurrentPassword }), async (input, ctx) => {
+  const unproven = unprovenMailboxProblem(ctx.user);
+  if (unproven) return failure(unproven);
   const problem = await reauthenticationProblem(
     { id: ctx.user.id, sessionFamilyId: ctx.sessionFamilyId },
     input.currentPassword,

@@ -11,7 +11,7 @@ import {
 import { ActionForm } from '@/components/forms/action-form';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { TextField } from '@/components/forms/text-field';
-import { FRESH_SIGN_IN_MINUTES, hasPassword } from '@/lib/auth/second-factor/recent-authentication';
+import { hasPassword, RECENT_SIGN_IN_MINUTES } from '@/lib/auth/reauthenticate';
 import { unusedRecoveryCodeCount } from '@/lib/auth/second-factor/recovery-codes';
 import { totpStatus } from '@/lib/auth/second-factor/totp-enrolment';
 import type { SessionUser } from '@/lib/auth/session-store';
@@ -22,7 +22,7 @@ function Reauthenticate({ passwordSet }: { passwordSet: boolean }) {
     <TextField name="currentPassword" label="Current password" type="password" autoComplete="current-password" />
   ) : (
     <p className="text-sm text-slate-600">
-      Your account has no password: this works within {FRESH_SIGN_IN_MINUTES} minutes of signing in.
+      Your account has no password: this works within {RECENT_SIGN_IN_MINUTES} minutes of signing in.
     </p>
   );
 }

@@ -1,7 +1,7 @@
 // A custom domain serves its workspace only once verified, and stops the moment it is removed.
 // Chromium resolves *.acme-corp.test to this machine (--host-resolver-rules in playwright.config.ts).
 import { expect, test } from '@playwright/test';
-import { asTenant } from '../support/e2e-database';
+import { asAuthFor, asTenant } from '../support/e2e-database';
 import { HOSTS_SERVER } from '../support/e2e-servers';
 import { signInAs } from '../support/sign-in-as';
 
@@ -22,7 +22,7 @@ test('a custom domain routes to its workspace only while verified', async ({ pag
   const unverified = await page.goto(URL);
   expect(unverified?.status()).toBe(404);
 
-  await asTenant('acme', "SELECT * FROM record_domain_check($1::uuid, 'verified', NULL)", [domain.id]);
+  await asAuthFor('acme', "SELECT * FROM record_domain_check($1::uuid, 'verified', NULL)", [domain.id]);
   await expect(async () => {
     const verified = await page.goto(URL);
     expect(verified?.status()).toBe(200);

@@ -1,6 +1,6 @@
 // A custom domain a workspace has verified, made through the same definer function a DNS check
 // uses (record_domain_check), for journeys that need one routed. Returns the domain's id.
-import { asTenant } from './e2e-database';
+import { asAuthFor, asTenant } from './e2e-database';
 import type { E2eServer } from './e2e-servers';
 
 export async function verifiedCustomDomain(server: E2eServer, slug: string, hostname: string): Promise<string> {
@@ -12,6 +12,6 @@ export async function verifiedCustomDomain(server: E2eServer, slug: string, host
     server,
   );
   if (!domain) throw new Error(`${hostname} was not added`);
-  await asTenant(slug, "SELECT * FROM record_domain_check($1::uuid, 'verified', NULL)", [domain.id], server);
+  await asAuthFor(slug, "SELECT * FROM record_domain_check($1::uuid, 'verified', NULL)", [domain.id], server);
   return domain.id;
 }

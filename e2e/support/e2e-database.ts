@@ -73,3 +73,21 @@ export async function asTenant<T extends pg.QueryResultRow>(
     await client.end();
   }
 }
+
+/** Runs SQL as auth_user naming a workspace: how the domain checks record a DNS proof. */
+export async function asAuthFor<T extends pg.QueryResultRow>(
+  tenantSlug: string,
+  sql: string,
+  values: unknown[] = [],
+  server: E2eServer = HOSTS_SERVER,
+): Promise<T[]> {
+  const [tenant] = await asApp<{ id: string }>(server, 'SELECT id FROM tenants WHERE slug = $1', [tenantSlug]);
+  if (!tenant) throw new Error(`no workspace ${tenantSlug}`);
+  const client = new pg.Client({ connectionString: appRoleUrl(server, AUTH_ROLE) });
+  await client.connect();
+  try {
+    return (await client.query<T>(`/* tenant:${tenant.id} */ ${sql}`, values)).rows;
+  } finally {
+    await client.end();
+  }
+}

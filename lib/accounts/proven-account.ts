@@ -1,5 +1,4 @@
-// The account of an address an IdP or a proven mailbox vouches for (SCIM provisioning, an accepted
-// invitation): created proven, or adopted. Adopting an unproven account first forgets what its
+// The account of an address an IdP vouches for (SCIM provisioning): created proven, or adopted. Adopting an unproven account first forgets what its
 // holder set up (lib/accounts/forget-unproven-account.ts), all in one auth_user transaction that
 // locks the row, so a sign-up or a password set at the same moment cannot slip in between.
 import 'server-only';
@@ -34,9 +33,4 @@ function adoptOrCreate(address: string, name: string | null): Promise<ProvenAcco
     });
     return { id: user.id, created: true };
   });
-}
-
-/** The mailbox was proven some other way (an invitation's link): the account counts as proven. */
-export async function markEmailProven(userId: string): Promise<void> {
-  await authDb().user.updateMany({ where: { id: userId, emailVerified: null }, data: { emailVerified: new Date() } });
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFINER_FUNCTIONS_SQL, REVIEWED_DEFINER_FUNCTIONS } from '../../scripts/db/audit-tables';
 import { createTenant } from '../../tests/support/tenants';
 import { createMainSession } from '../auth/session-store';
-import { authDb } from './auth-db';
+import { authDb, authDbFor } from './auth-db';
 import { tenantDb } from './tenant-db';
 
 type Tenant = { id: string; slug: string };
@@ -53,29 +53,6 @@ const probes: Record<string, () => Promise<void>> = {
     ]);
   },
 
-  async record_domain_check() {
-    const domain = await tenantDb(globex.id).domain.create({
-      data: { hostname: `app.${randomUUID().slice(0, 8)}.example`, verificationToken: 't' },
-    });
-    await expect(
-      asApp(acme.id, "SELECT * FROM record_domain_check($1, 'verified', NULL, '{}')", [domain.id]),
-    ).rejects.toThrow(/not found/);
-    expect(await tenantDb(globex.id).domain.findFirst({ where: { id: domain.id }, select: { status: true } })).toEqual({
-      status: 'pending',
-    });
-  },
-
-  async record_email_domain_check() {
-    const claim = await tenantDb(globex.id).ssoEmailDomain.create({
-      data: { domain: `${randomUUID().slice(0, 8)}.example`, verificationToken: 't' },
-    });
-    await expect(asApp(acme.id, 'SELECT * FROM record_email_domain_check($1, true, NULL)', [claim.id])).rejects.toThrow(
-      /not found/,
-    );
-    const after = await tenantDb(globex.id).ssoEmailDomain.findFirst({ where: { id: claim.id } });
-    expect(after?.verifiedAt).toBeNull();
-  },
-
   async custom_domain_workspace() {
     // A claimed but unproven hostname routes nowhere and tells nothing of who claimed it.
     const hostname = `pending.${randomUUID().slice(0, 8)}.example`;
@@ -89,6 +66,35 @@ const probes: Record<string, () => Promise<void>> = {
     expect(await asApp(acme.id, 'SELECT * FROM sso_workspace_for_email_domain($1)', [domain])).toEqual([]);
   },
 };
+
+describe('DNS proofs are recorded by auth_user only', () => {
+  it('app_user cannot record a DNS verdict for its own claims, so it cannot vouch for a domain', async () => {
+    // The reviewer's attack: acme claims an email domain nobody holds (gmail.com, a customer's) and
+    // says DNS proved it; or claims globex's custom domain and says it was verified.
+    const claim = await tenantDb(acme.id).ssoEmailDomain.create({
+      data: { domain: `${randomUUID().slice(0, 8)}.example`, verificationToken: 't' },
+    });
+    await expect(asApp(acme.id, 'SELECT * FROM record_email_domain_check($1, true, NULL)', [claim.id])).rejects.toThrow(
+      /permission denied/,
+    );
+    const domain = await tenantDb(acme.id).domain.create({
+      data: { hostname: `app.${randomUUID().slice(0, 8)}.example`, verificationToken: 't' },
+    });
+    await expect(
+      asApp(acme.id, "SELECT * FROM record_domain_check($1, 'verified', NULL, '{}')", [domain.id]),
+    ).rejects.toThrow(/permission denied/);
+    expect((await tenantDb(acme.id).ssoEmailDomain.findFirst({ where: { id: claim.id } }))?.verifiedAt).toBeNull();
+  });
+
+  it("auth_user naming one workspace still cannot record another workspace's claim", async () => {
+    const claim = await tenantDb(globex.id).ssoEmailDomain.create({
+      data: { domain: `${randomUUID().slice(0, 8)}.example`, verificationToken: 't' },
+    });
+    await expect(
+      authDbFor(acme.id).$queryRaw`SELECT * FROM record_email_domain_check(${claim.id}::uuid, true, NULL)`,
+    ).rejects.toThrow(/not found/);
+  });
+});
 
 describe('definer functions do not widen a tenant context', () => {
   it('every definer function the app role can execute is reviewed and probed here', async () => {

@@ -4,6 +4,7 @@
 // record is gone. The workspace that lost it finds the takeover in its audit log.
 import 'server-only';
 import { recordAuditEvent } from '../audit/record-audit-event';
+import { authDbFor } from '../db/auth-db';
 import { tenantDb } from '../db/tenant-db';
 import { forgetCustomDomainRoute } from './custom-domain-routes';
 import { syncDomainRoute } from './sync-domain-route';
@@ -26,7 +27,8 @@ export async function recordDomainCheck(
   publishedTokens: string[] = [],
 ): Promise<RecordedCheck> {
   const db = tenantDb(tenantId);
-  const rows = await db.$queryRaw<
+  // Only auth_user may record a DNS verdict: tenant code (app_user) cannot vouch for a domain.
+  const rows = await authDbFor(tenantId).$queryRaw<
     { previous_status: DomainState; current_status: DomainState; displaced_tenant_id: string | null }[]
   >`SELECT previous_status::text AS previous_status, current_status::text AS current_status,
            displaced_tenant_id::text AS displaced_tenant_id

@@ -1,9 +1,9 @@
 // The signed-in invitee joins the workspace of the host. One conditional UPDATE claims the
 // invitation (single use: unused, unrevoked, unexpired, for this user's email), in one transaction
 // with the membership and the audit line, so a fault anywhere leaves the invitation usable and no
-// membership behind. Opening the emailed link proves the mailbox, so the email counts as verified.
+// membership behind. Accepting proves no mailbox: invitations are tenant rows a workspace's own code
+// writes (a forged one would vouch for a squatter), so the address stays as verified as it was.
 import 'server-only';
-import { markEmailProven } from '../accounts/proven-account';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { can } from '../auth/permissions';
 import { hashToken } from '../auth/random-token';
@@ -57,8 +57,6 @@ export async function acceptInvitation(
       });
       return { ok: true, role: claimed.role };
     });
-    // The invitation's link reached this mailbox: the address is proven (auth_user writes users).
-    if (result.ok) await markEmailProven(user.id);
     return result;
   } catch (error) {
     // Another invitation accepted at the same moment made this user a member first.

@@ -12,7 +12,7 @@ import { findMembership } from '../auth/membership';
 import { createHandedSession, createMainSession } from '../auth/session-store';
 import { signInProviders } from '../auth/sign-in-providers';
 import { passwordHashOf, setPasswordHash } from '../auth/user-password';
-import { authDb } from '../db/auth-db';
+import { authDb, authDbFor } from '../db/auth-db';
 import { globalDb } from '../db/global-db';
 import { tenantDb } from '../db/tenant-db';
 import { provisionSsoUser } from '../sso/provision-sso-user';
@@ -180,7 +180,7 @@ describe("A's deactivation ends A's access only", () => {
     const parent = { userId: user.id, expires: new Date(Date.now() + 3_600_000) };
     const customHost = `app-${randomUUID().slice(0, 8)}.example`;
     const claim = await tenantDb(a.id).domain.create({ data: { hostname: customHost, verificationToken: 't' } });
-    await tenantDb(a.id).$queryRaw`SELECT * FROM record_domain_check(${claim.id}::uuid, 'verified', NULL)`;
+    await authDbFor(a.id).$queryRaw`SELECT * FROM record_domain_check(${claim.id}::uuid, 'verified', NULL)`;
     const handedToA = await createHandedSession({ ...parent, id: plain, ssoTenantId: null }, customHost);
     const handedFromA = await createHandedSession({ ...parent, id: boundToA, ssoTenantId: a.id }, 'x.example');
     const handedFromB = await createHandedSession({ ...parent, id: boundToB, ssoTenantId: b.id }, 'b.example');

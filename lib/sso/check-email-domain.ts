@@ -5,6 +5,7 @@
 // sessions.
 import 'server-only';
 import { type AuditActor, recordAuditEvent } from '../audit/record-audit-event';
+import { authDbFor } from '../db/auth-db';
 import { tenantDb } from '../db/tenant-db';
 import { checkOwnershipRecord, type DomainResolver } from '../domains/check-domain-dns';
 import { domainResolver } from '../domains/routing-target';
@@ -30,24 +31,23 @@ export async function checkEmailDomain(
     return { verified: claim.verifiedAt !== null, reason: ownership.reason };
   }
   const proven = ownership.state === 'proven';
-  const result = await db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ verified: boolean; status_reason: string | null }[]>`
-      SELECT verified, status_reason FROM record_email_domain_check(${claim.id}::uuid, ${proven}, ${
-        ownership.state === 'unproven' ? ownership.reason : null
-      })`;
-    const row = rows[0];
-    if (!row) throw new Error(`record_email_domain_check returned nothing for ${claim.id}`);
-    const wasVerified = claim.verifiedAt !== null;
-    if (row.verified !== wasVerified) {
-      await recordAuditEvent(tx, {
-        actor,
-        action: row.verified ? 'sso.email_domain.verified' : 'sso.email_domain.unverified',
-        target: claim.domain,
-        ...(row.status_reason ? { details: { reason: row.status_reason } } : {}),
-      });
-    }
-    return { verified: row.verified, reason: row.status_reason };
-  });
+  // Only auth_user may record a DNS verdict (tenant code cannot vouch for a domain); the audit line
+  // follows in the workspace's own transaction.
+  const rows = await authDbFor(tenantId).$queryRaw<{ verified: boolean; status_reason: string | null }[]>`
+    SELECT verified, status_reason FROM record_email_domain_check(${claim.id}::uuid, ${proven}, ${
+      ownership.state === 'unproven' ? ownership.reason : null
+    })`;
+  const row = rows[0];
+  if (!row) throw new Error(`record_email_domain_check returned nothing for ${claim.id}`);
+  const result = { verified: row.verified, reason: row.status_reason };
+  if (row.verified !== (claim.verifiedAt !== null)) {
+    await recordAuditEvent(db, {
+      actor,
+      action: row.verified ? 'sso.email_domain.verified' : 'sso.email_domain.unverified',
+      target: claim.domain,
+      ...(row.status_reason ? { details: { reason: row.status_reason } } : {}),
+    });
+  }
   const wasVerified = claim.verifiedAt !== null;
   if (wasVerified && !result.verified) await endIdpSessionsForDomain(tenantId, claim.domain);
   if (!wasVerified && result.verified) {

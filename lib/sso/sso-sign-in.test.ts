@@ -14,7 +14,7 @@ import { sessionCookieName } from '../auth/session-cookie';
 import { createHandedSession, createMainSession } from '../auth/session-store';
 import { encodeSessionToken } from '../auth/session-token';
 import { passwordHashOf, setPasswordHash } from '../auth/user-password';
-import { authDb } from '../db/auth-db';
+import { authDb, authDbFor } from '../db/auth-db';
 import { globalDb } from '../db/global-db';
 import { tenantDb } from '../db/tenant-db';
 import { createScimUser } from '../scim/create-scim-user';
@@ -36,7 +36,7 @@ let globexDomain: string;
 async function verifiedDomainOf(tenant: Tenant): Promise<string> {
   const domain = `${tenant.slug}.example`;
   const claim = await tenantDb(tenant.id).ssoEmailDomain.create({ data: { domain, verificationToken: 't' } });
-  await tenantDb(tenant.id).$queryRaw`SELECT * FROM record_email_domain_check(${claim.id}::uuid, true, NULL)`;
+  await authDbFor(tenant.id).$queryRaw`SELECT * FROM record_email_domain_check(${claim.id}::uuid, true, NULL)`;
   return domain;
 }
 
@@ -179,7 +179,7 @@ describe('links between an IdP’s subjects and our users', () => {
   it('a domain that leaves the workspace ends the sessions its IdP opened there', async () => {
     const domain = `leaving-${randomUUID().slice(0, 8)}.example`;
     const claim = await tenantDb(acme.id).ssoEmailDomain.create({ data: { domain, verificationToken: 't' } });
-    await tenantDb(acme.id).$queryRaw`SELECT * FROM record_email_domain_check(${claim.id}::uuid, true, NULL)`;
+    await authDbFor(acme.id).$queryRaw`SELECT * FROM record_email_domain_check(${claim.id}::uuid, true, NULL)`;
     const user = await authDb().user.create({ data: { email: `someone@${domain}` } });
     const bound = await createMainSession(user.id, acme.id);
     const plain = await createMainSession(user.id);

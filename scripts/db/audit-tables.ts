@@ -63,9 +63,6 @@ const OWN_TENANT_ROW_CHECKS = new Set([
  * tenant's context, and fails for a function executable by the app role that it does not probe.
  */
 export const REVIEWED_DEFINER_FUNCTIONS: Record<string, string> = {
-  record_domain_check: "records a DNS check of one of the current tenant's own domains; any other id is not found",
-  record_email_domain_check:
-    "records a DNS check of one of the current tenant's own email-domain claims; any other id is not found",
   custom_domain_workspace: 'the workspace a verified custom domain routes to: what its DNS already tells anyone',
   sso_workspace_for_email_domain:
     'the workspace whose IdP a verified email domain signs in through, as the sign-in page tells anyone',

@@ -1,6 +1,7 @@
 // A test workspace whose SAML connection trusts a test IdP, made from the IdP's metadata as an
 // owner's save would make it; optionally saved from a metadata URL, and with a verified email
 // domain (without one the workspace offers no SSO at all).
+import { authDbFor } from '../../lib/db/auth-db';
 import { tenantDb } from '../../lib/db/tenant-db';
 import { parseIdpMetadata } from '../../lib/sso/saml/parse-idp-metadata';
 import type { SamlConnection } from '../../lib/sso/saml/saml-client';
@@ -27,7 +28,7 @@ export async function samlWorkspace(
     const claim = await db.ssoEmailDomain.create({
       data: { domain: `${tenant.slug}.example`, verificationToken: 't' },
     });
-    await db.$queryRaw`SELECT * FROM record_email_domain_check(${claim.id}::uuid, true, NULL)`;
+    await authDbFor(tenant.id).$queryRaw`SELECT * FROM record_email_domain_check(${claim.id}::uuid, true, NULL)`;
   }
   return {
     tenant,

@@ -1,6 +1,7 @@
 // Calls the SCIM route handlers as an IdP would: a real Request on the workspace's host with its
 // bearer token. A test file using it mocks next/headers with next-request-stub first.
 import { randomUUID } from 'node:crypto';
+import { authDbFor } from '../../lib/db/auth-db';
 import { tenantDb } from '../../lib/db/tenant-db';
 import { createScimToken } from '../../lib/scim/create-scim-token';
 import { stubRequest } from './next-request-stub';
@@ -16,7 +17,7 @@ export type ScimCall = { token?: string; body?: unknown; id?: string; query?: st
 /** An email domain of the workspace, verified as record_email_domain_check() would after DNS proof. */
 export async function verifyEmailDomain(tenantId: string, domain: string): Promise<string> {
   const claim = await tenantDb(tenantId).ssoEmailDomain.create({ data: { domain, verificationToken: 't' } });
-  await tenantDb(tenantId).$queryRaw`SELECT * FROM record_email_domain_check(${claim.id}::uuid, true, NULL)`;
+  await authDbFor(tenantId).$queryRaw`SELECT * FROM record_email_domain_check(${claim.id}::uuid, true, NULL)`;
   return domain;
 }
 

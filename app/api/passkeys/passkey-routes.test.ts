@@ -3,6 +3,7 @@
 // trying to add a passkey that would sign in everywhere, and a sign-in with no challenge cookie.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { UNPROVEN_MAILBOX_REFUSAL } from '../../../lib/auth/proven-mailbox-required';
 import { sessionCookieName } from '../../../lib/auth/session-cookie';
 import { createMainSession } from '../../../lib/auth/session-store';
 import { encodeSessionToken } from '../../../lib/auth/session-token';
@@ -22,7 +23,9 @@ let plainToken: string;
 let ssoToken: string;
 
 async function sessionToken(ssoTenantId: string | null): Promise<string> {
-  const user = await authDb().user.create({ data: { email: `routes-${randomUUID()}@example.test` } });
+  const user = await authDb().user.create({
+    data: { email: `routes-${randomUUID()}@example.test`, emailVerified: new Date() },
+  });
   return encodeSessionToken({ userId: user.id, sessionId: await createMainSession(user.id, ssoTenantId) });
 }
 
@@ -70,6 +73,14 @@ describe('passkey endpoints', () => {
     expect((await post(registrationOptions, { name: 'Laptop' }, { token: ssoToken })).status).toBe(403);
     const fresh = await post(registrationOptions, { name: 'Laptop' }, { token: plainToken });
     expect(fresh.status).toBe(200); // no password, and signed in just now
+  });
+
+  it('refuse adding a passkey to an account whose mailbox is not proven', async () => {
+    const unproven = await authDb().user.create({ data: { email: `unproven-${randomUUID()}@example.test` } });
+    const token = await encodeSessionToken({ userId: unproven.id, sessionId: await createMainSession(unproven.id) });
+    const answer = await post(registrationOptions, { name: 'Laptop' }, { token });
+    expect(answer.status).toBe(403);
+    expect(await answer.json()).toMatchObject({ error: UNPROVEN_MAILBOX_REFUSAL });
   });
 
   it('refuse a sign-in with no challenge cookie, and a malformed answer', async () => {

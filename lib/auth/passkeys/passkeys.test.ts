@@ -12,7 +12,7 @@ import {
   softAuthenticator,
 } from '../../../tests/support/soft-authenticator';
 import { createTenant } from '../../../tests/support/tenants';
-import { authDb } from '../../db/auth-db';
+import { authDb, authDbFor } from '../../db/auth-db';
 import { tenantDb } from '../../db/tenant-db';
 import { finishPasskeyRegistration } from './finish-passkey-registration';
 import { listPasskeys } from './list-passkeys';
@@ -237,7 +237,7 @@ describe('signing in with a passkey', () => {
     const tenant = await createTenant('pk-sso', { plan: 'pro' });
     const domain = `${tenant.slug}.example`;
     const claim = await tenantDb(tenant.id).ssoEmailDomain.create({ data: { domain, verificationToken: 't' } });
-    await tenantDb(tenant.id).$queryRaw`SELECT * FROM record_email_domain_check(${claim.id}::uuid, true, NULL)`;
+    await authDbFor(tenant.id).$queryRaw`SELECT * FROM record_email_domain_check(${claim.id}::uuid, true, NULL)`;
     const person = await newUser(domain);
     const key = softAuthenticator();
     await enrol(person, key); // enrolled before the workspace required SSO

@@ -8,6 +8,7 @@ import { passkeyAnswer, readPasskeyRequest } from '@/lib/auth/passkeys/passkey-r
 import { PasskeyName } from '@/lib/auth/passkeys/passkey-response-input';
 import { startPasskeyRegistration } from '@/lib/auth/passkeys/start-passkey-registration';
 import { PASSWORD_MAX_LENGTH } from '@/lib/auth/password';
+import { unprovenMailboxProblem } from '@/lib/auth/proven-mailbox-required';
 import { reauthenticate } from '@/lib/auth/reauthenticate';
 
 const AddPasskey = z.object({ name: PasskeyName, currentPassword: z.string().max(PASSWORD_MAX_LENGTH).optional() });
@@ -18,6 +19,8 @@ export async function POST(request: Request) {
   const account = await passkeyAccountSession();
   if (!account.ok) return passkeyAnswer({ error: account.error }, account.status);
   if (account.viaWorkspaceSso) return passkeyAnswer({ error: SSO_SESSION_CANNOT_ADD }, 403);
+  const unproven = unprovenMailboxProblem(account.user);
+  if (unproven) return passkeyAnswer({ error: unproven }, 403);
   const proof = await reauthenticate(
     { id: account.user.id, sessionFamilyId: account.sessionFamilyId },
     input.body.currentPassword,
