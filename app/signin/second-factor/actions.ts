@@ -7,12 +7,9 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { type ActionState, failure } from '@/lib/actions/action-state';
 import { rootPublicAction } from '@/lib/actions/root-actions';
-import { recordAccountEvent } from '@/lib/audit/record-account-event';
 import { completePendingSignIn } from '@/lib/auth/second-factor/pending-sign-in';
 import { pendingSignInCookieName } from '@/lib/auth/second-factor/pending-sign-in-cookie';
-import { unusedRecoveryCodeCount } from '@/lib/auth/second-factor/recovery-codes';
 import { startMainSession } from '@/lib/auth/start-session';
-import { globalDb } from '@/lib/db/global-db';
 import { refusalMessage } from '@/lib/rate-limit/limit-refusal';
 import { requestClientIp } from '@/lib/rate-limit/request-client-ip';
 import { defaultSecondStepLimits } from '@/lib/rate-limit/second-step-limits';
@@ -49,14 +46,7 @@ async function finishSecondStep(proof: string, wrong: string): Promise<ActionSta
   }
   jar.delete(pendingSignInCookieName());
   await attempt.succeeded();
-  const sessionId = await startMainSession(result.userId, null, result.amr);
-  if (result.factor === 'recovery_code') {
-    const user = await globalDb().user.findFirstOrThrow({ where: { id: result.userId }, select: { email: true } });
-    await recordAccountEvent(
-      sessionId,
-      { id: result.userId, email: user.email },
-      { action: 'two_factor.recovery_code_used', details: { remaining: await unusedRecoveryCodeCount(result.userId) } },
-    );
-  }
+  // A recovery code used is in the person's account log already (useRecoveryCode).
+  await startMainSession(result.userId, null, result.amr);
   redirect(result.callbackUrl);
 }
