@@ -156,4 +156,5 @@ test('a password sign-in of a user with a passkey asks for the passkey, then is 
   await page.goto(`${ROOT}/account`);
   await expect(page.getByText(user.email, { exact: true })).toBeVisible();
   expect(await latestAmr(user.id)).toEqual(['pwd', 'passkey', 'mfa']);
+  await expect(page.getByTestId('security-event')).toHaveText([/Passkey “Second factor” added/]);
 });
