@@ -2,6 +2,7 @@
 import { redirect } from 'next/navigation';
 import { AccountSecuritySection } from '@/components/account/account-security-section';
 import { PasskeysSection } from '@/components/account/passkeys-section';
+import { SecurityActivity } from '@/components/account/security-activity';
 import { TwoFactorSection } from '@/components/account/two-factor-section';
 import { ActionForm } from '@/components/forms/action-form';
 import { SubmitButton } from '@/components/forms/submit-button';
@@ -67,6 +68,7 @@ export default async function AccountPage() {
       </section>
       <PasskeysSection userId={user.id} />
       <TwoFactorSection user={user} />
+      <SecurityActivity userId={user.id} />
       <section>
         <h2 className="text-lg font-semibold">New workspace</h2>
         <ActionForm action={createWorkspaceAction} id="new-workspace-form" className="mt-4 space-y-4">

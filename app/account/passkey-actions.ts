@@ -15,10 +15,10 @@ const RemovePasskey = z.object({
   currentPassword: z.string().max(PASSWORD_MAX_LENGTH).optional(),
 });
 
-export const removePasskeyAction = accountAction(RemovePasskey, async (input, { user, sessionFamilyId }) => {
+export const removePasskeyAction = accountAction(RemovePasskey, async (input, { user, sessionId, sessionFamilyId }) => {
   const proof = await reauthenticate({ id: user.id, sessionFamilyId }, input.currentPassword);
   if (!proof.ok) return failure('The passkey was not removed.', { [proof.field]: [proof.error] });
-  const removed = await removePasskey(user.id, input.passkeyId);
+  const removed = await removePasskey(user.id, input.passkeyId, sessionId);
   if (!removed.ok) return failure('That passkey was already removed.');
   revalidatePath('/account');
   return success(`Removed “${removed.name}”. It no longer signs you in.`);

@@ -1,16 +1,16 @@
 'use server';
 // Two-factor authentication on the account page (docs/decisions/018). Every change asks the person
 // to prove again who they are; removing the factor or replacing the recovery codes also asks for a
-// current code (or a recovery code). Each change is in the audit log of the person's workspaces.
+// current code (or a recovery code). Each change is a line in the person's account log, and turning
+// their protection on or off one in their workspaces' (lib/accounts/record-account-event.ts).
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { failure, success } from '@/lib/actions/action-state';
 import { accountAction } from '@/lib/actions/root-actions';
-import { recordAccountEvent } from '@/lib/audit/record-account-event';
 import { PASSWORD_MAX_LENGTH } from '@/lib/auth/password';
 import { unprovenMailboxProblem } from '@/lib/auth/proven-mailbox-required';
 import { reauthenticationProblem } from '@/lib/auth/second-factor/recent-authentication';
-import { replaceRecoveryCodes } from '@/lib/auth/second-factor/recovery-codes';
+import { regenerateRecoveryCodes } from '@/lib/auth/second-factor/recovery-codes';
 import { withRecoveryCodes } from '@/lib/auth/second-factor/recovery-codes-state';
 import { proveSecondFactor } from '@/lib/auth/second-factor/second-factor';
 import { beginTotpEnrolment, confirmTotpEnrolment, removeTotp } from '@/lib/auth/second-factor/totp-enrolment';
@@ -33,12 +33,11 @@ export const startTotpAction = accountAction(z.object({ currentPassword: Current
 });
 
 export const confirmTotpAction = accountAction(z.object({ code: Code }), async ({ code }, ctx) => {
-  const result = await confirmTotpEnrolment(ctx.user.id, code);
+  const result = await confirmTotpEnrolment(ctx.user.id, code, ctx.sessionId);
   if (!result.ok) return failure(result.error, { code: [result.error] });
   // This session just proved the factor; sessions opened without it elsewhere end.
   await addToSessionFamilyAmr(ctx.sessionFamilyId, 'otp');
   await endOtherSessionFamilies(ctx.user.id, ctx.sessionFamilyId);
-  await recordAccountEvent(ctx.sessionId, ctx.user, { action: 'two_factor.enrolled', details: { factor: 'totp' } });
   // No revalidation: the page must not replace this form before the codes are saved.
   return withRecoveryCodes(
     success('Two-factor authentication is on. Save these recovery codes now: they are shown only once.'),
@@ -64,8 +63,7 @@ async function provenProblem(
 export const removeTotpAction = accountAction(ProvenChange, async (input, ctx) => {
   const problem = await provenProblem(input, ctx);
   if (problem) return failure('Two-factor authentication is still on.', problem);
-  await removeTotp(ctx.user.id);
-  await recordAccountEvent(ctx.sessionId, ctx.user, { action: 'two_factor.removed', details: { factor: 'totp' } });
+  await removeTotp(ctx.user.id, ctx.sessionId);
   revalidatePath('/account');
   return success('Two-factor authentication is off.');
 });
@@ -73,7 +71,6 @@ export const removeTotpAction = accountAction(ProvenChange, async (input, ctx) =
 export const regenerateRecoveryCodesAction = accountAction(ProvenChange, async (input, ctx) => {
   const problem = await provenProblem(input, ctx);
   if (problem) return failure('Your recovery codes were not replaced.', problem);
-  const codes = await replaceRecoveryCodes(ctx.user.id);
-  await recordAccountEvent(ctx.sessionId, ctx.user, { action: 'two_factor.recovery_codes_regenerated' });
+  const codes = await regenerateRecoveryCodes(ctx.user.id, ctx.sessionId);
   return withRecoveryCodes(success('New recovery codes: the old ones no longer work. Save these now.'), codes);
 });

@@ -1,5 +1,6 @@
 // Passkeys in a real browser, with Chromium's virtual authenticator (CDP WebAuthn domain): enrol on
-// the account page, sign out, sign in with the passkey alone; a removed passkey signs in no more.
+// the account page, sign out, sign in with the passkey alone; a removed passkey signs in no more; a
+// password sign-in of a user with a passkey asks for the passkey as its second step.
 // WebAuthn needs a secure context, and plain http is one only on localhost: so this journey runs
 // on the hosts server (ROOT_DOMAIN=localhost, APP_URL http://localhost:3100), whose RP ID and
 // origin follow ROOT_DOMAIN and APP_URL exactly as https://myapp.com's would. The accounts server
@@ -25,6 +26,46 @@ async function addVirtualAuthenticator(page: Page) {
     },
   });
 }
+
+async function seedPasswordUser(label: string): Promise<{ id: string; email: string }> {
+  const email = `${label}-${Date.now().toString(36)}@example.test`;
+  const [user] = await asAuth<{ id: string }>(
+    HOSTS_SERVER,
+    'INSERT INTO users (id, email, email_verified) VALUES (gen_random_uuid(), $1, now()) RETURNING id',
+    [email],
+  );
+  if (!user) throw new Error('no user');
+  await asAuth(HOSTS_SERVER, 'INSERT INTO user_passwords (user_id, hash) VALUES ($1, $2)', [
+    user.id,
+    await argon2.hash(PASSWORD),
+  ]);
+  return { id: user.id, email };
+}
+
+async function submitPassword(page: Page, email: string) {
+  await page.goto(`${ROOT}/signin`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+async function addPasskey(page: Page, name: string) {
+  await page.goto(`${ROOT}/account`);
+  const add = page.locator('#add-passkey-form');
+  await add.getByLabel('Passkey name').fill(name);
+  await add.getByLabel('Current password').fill(PASSWORD);
+  await add.getByRole('button', { name: 'Add a passkey' }).click();
+  await expect(page.getByTestId('add-passkey-form-result')).toContainText(`Added “${name}”`);
+}
+
+const latestAmr = async (userId: string) =>
+  (
+    await asAuth<{ amr: string[] }>(
+      HOSTS_SERVER,
+      'SELECT amr FROM sessions WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1',
+      [userId],
+    )
+  )[0]?.amr;
 
 async function signOut(page: Page) {
   await page.goto(`${ROOT}/account`);
@@ -95,4 +136,25 @@ test('enrol a passkey, sign in with it alone, and a removed passkey signs in no 
   await expect(page.getByTestId('passkey-sign-in-error')).toContainText('could not sign you in');
   await expect(page).toHaveURL(/\/signin/);
   expect((await page.context().cookies(ROOT)).find((cookie) => cookie.name === 'tenantry.session')).toBeUndefined();
+});
+
+test('a password sign-in of a user with a passkey asks for the passkey, then is in', async ({ page }) => {
+  const user = await seedPasswordUser('passkey-2fa');
+  await addVirtualAuthenticator(page);
+  await submitPassword(page, user.email);
+  await page.waitForURL(`${ROOT}/`);
+  await addPasskey(page, 'Second factor');
+
+  await signOut(page);
+  await submitPassword(page, user.email);
+  await page.waitForURL(`${ROOT}/signin/second-factor`);
+  // The password alone opened no session, and no code is asked of a user without an authenticator app.
+  expect((await page.context().cookies(ROOT)).find((cookie) => cookie.name === 'tenantry.session')).toBeUndefined();
+  await expect(page.getByLabel('Authentication code')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Use your passkey' }).click();
+  await page.waitForURL(`${ROOT}/`);
+  await page.goto(`${ROOT}/account`);
+  await expect(page.getByText(user.email, { exact: true })).toBeVisible();
+  expect(await latestAmr(user.id)).toEqual(['pwd', 'passkey', 'mfa']);
+  await expect(page.getByTestId('security-event')).toHaveText([/Passkey “Second factor” added/]);
 });

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { SignOutButton } from '@/components/workspace/sign-out-button';
 import { appUrl } from '@/lib/auth/app-url';
 import { currentSession } from '@/lib/auth/current-session';
-import { totpStatus } from '@/lib/auth/second-factor/totp-enrolment';
+import { owesSecondFactor } from '@/lib/auth/second-factor/second-factor';
 import { globalDb } from '@/lib/db/global-db';
 import { workspaceEntryUrl } from '@/lib/workspaces/workspace-url';
 
@@ -19,7 +19,8 @@ export default async function TwoFactorRequiredPage({ searchParams }: Props) {
     typeof slug === 'string'
       ? await globalDb().tenant.findFirst({ where: { slug }, select: { name: true, slug: true } })
       : null;
-  const enrolled = (await totpStatus(session.user.id, session.user.email)).state === 'on';
+  // An authenticator app or a passkey: either makes a password sign-in ask for it.
+  const enrolled = await owesSecondFactor(session.user.id);
   return (
     <main className="mx-auto max-w-md space-y-4 px-6 py-16">
       <h1 className="text-2xl font-bold" data-testid="two-factor-required">
@@ -27,13 +28,16 @@ export default async function TwoFactorRequiredPage({ searchParams }: Props) {
       </h1>
       {enrolled ? (
         <>
-          <p>You have it on, but this session was opened without it. Sign out, then sign in again with your code.</p>
+          <p>
+            You have it on, but this session was opened without it. Sign out, then sign in again with your code or
+            passkey.
+          </p>
           <SignOutButton />
         </>
       ) : (
         <p>
           <Link href="/account#two-factor" className="underline">
-            Set up an authenticator app on your account page
+            Set up an authenticator app or add a passkey on your account page
           </Link>
           , then{' '}
           {workspace ? (

@@ -1,11 +1,11 @@
 // Step 2 of adding a passkey: the authenticator's answer to our challenge. The challenge must be
 // this browser's, live, unused, and issued to this user after they re-authenticated; the library
 // checks the origin (APP_URL), the RP ID hash, the user-presence flag and the attestation. The
-// passkey and its account-log line are written together.
+// passkey and its account-log line are written together (../../accounts/record-account-event.ts);
+// `sessionId` (the one adding it) names the workspaces to tell if this is the first second factor.
 import 'server-only';
 import { verifyRegistrationResponse } from '@simplewebauthn/server';
 import { recordAccountEvent } from '../../accounts/record-account-event';
-import { authDb } from '../../db/auth-db';
 import { isUniqueViolation } from '../../db/unique-violation';
 import type { RegistrationResponse } from './passkey-response-input';
 import { relyingParty } from './relying-party';
@@ -19,6 +19,7 @@ export async function finishPasskeyRegistration(
   userId: string,
   challengeToken: string | undefined,
   response: RegistrationResponse,
+  sessionId: string | null = null,
 ): Promise<PasskeyRegistration> {
   const challenge = await takeChallenge(challengeToken, 'registration');
   if (!challenge || challenge.userId !== userId || !challenge.passkeyName) return { ok: false, error: EXPIRED };
@@ -35,7 +36,7 @@ export async function finishPasskeyRegistration(
   const { credential, credentialDeviceType, credentialBackedUp } = verification.registrationInfo;
   const name = challenge.passkeyName;
   try {
-    const passkeyId = await authDb().$transaction(async (tx) => {
+    const passkeyId = await recordAccountEvent({ userId, sessionId }, async (tx) => {
       const passkey = await tx.passkey.create({
         data: {
           userId,
@@ -49,8 +50,7 @@ export async function finishPasskeyRegistration(
         },
         select: { id: true },
       });
-      await recordAccountEvent(tx, { userId, action: 'passkey.added', details: { passkeyId: passkey.id, name } });
-      return passkey.id;
+      return { result: passkey.id, event: { action: 'passkey.added', details: { passkeyId: passkey.id, name } } };
     });
     return { ok: true, passkeyId, name };
   } catch (error) {

@@ -3,17 +3,21 @@
 // in the same words as an unknown one.
 import 'server-only';
 import { recordAccountEvent } from '../../accounts/record-account-event';
-import { authDb } from '../../db/auth-db';
+
+export type PasskeyRemoval = { ok: true; name: string } | { ok: false };
 
 export async function removePasskey(
   userId: string,
   passkeyId: string,
-): Promise<{ ok: true; name: string } | { ok: false }> {
-  return authDb().$transaction(async (tx) => {
+  sessionId: string | null = null,
+): Promise<PasskeyRemoval> {
+  return recordAccountEvent<PasskeyRemoval>({ userId, sessionId }, async (tx) => {
     const [removed] = await tx.$queryRaw<{ name: string }[]>`
       DELETE FROM passkeys WHERE id = ${passkeyId}::uuid AND user_id = ${userId}::uuid RETURNING name`;
-    if (!removed) return { ok: false } as const;
-    await recordAccountEvent(tx, { userId, action: 'passkey.removed', details: { passkeyId, name: removed.name } });
-    return { ok: true, name: removed.name } as const;
+    if (!removed) return { result: { ok: false }, event: null };
+    return {
+      result: { ok: true, name: removed.name },
+      event: { action: 'passkey.removed', details: { passkeyId, name: removed.name } },
+    };
   });
 }

@@ -7,10 +7,11 @@ import 'server-only';
 import { generateAuthenticationOptions, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import { authDb } from '../../db/auth-db';
 import { relyingParty } from './relying-party';
-import { CHALLENGE_TTL_MS, storeChallenge } from './webauthn-challenge';
+import { CHALLENGE_TTL_MS, pendingSignInChallengeToken, storeChallenge } from './webauthn-challenge';
 
 export async function startPasskeyAssertion(
   userId: string | null = null,
+  pendingSignInId?: string,
 ): Promise<{ options: PublicKeyCredentialRequestOptionsJSON; challengeToken: string }> {
   const allowCredentials = userId
     ? (await authDb().passkey.findMany({ where: { userId }, select: { credentialId: true, transports: true } })).map(
@@ -23,6 +24,11 @@ export async function startPasskeyAssertion(
     userVerification: 'preferred',
     timeout: CHALLENGE_TTL_MS,
   });
-  const challengeToken = await storeChallenge('authentication', options.challenge, userId ? { userId } : {});
+  const challengeToken = await storeChallenge(
+    'authentication',
+    options.challenge,
+    userId ? { userId } : {},
+    pendingSignInId ? pendingSignInChallengeToken(pendingSignInId) : undefined,
+  );
   return { options, challengeToken };
 }

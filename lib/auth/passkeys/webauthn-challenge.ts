@@ -13,18 +13,27 @@ export type ChallengePurpose = 'registration' | 'authentication';
 /** userId: who re-authenticated (registration) or whose second factor is asked for; null: anyone. */
 export type StoredChallenge = { challenge: string; userId: string | null; passkeyName: string | null };
 
-/** Stores a challenge; returns the token for the asking browser's cookie. */
+/**
+ * The token of a second-step challenge: derived from the pending sign-in's id (its ticket's hash),
+ * so the ticket's cookie is what binds it to the browser, and one sign-in has one live challenge.
+ */
+export function pendingSignInChallengeToken(pendingSignInId: string): string {
+  return `pending-sign-in:${pendingSignInId}`;
+}
+
+/** Stores a challenge; returns the token for the asking browser's cookie (or the one given). */
 export async function storeChallenge(
   purpose: ChallengePurpose,
   challenge: string,
   subject: { userId?: string; passkeyName?: string } = {},
+  token: string = randomToken(),
 ): Promise<string> {
-  const token = randomToken();
-  // Housekeeping: ceremonies nobody finished.
-  await authDb().webauthnChallenge.deleteMany({ where: { expiresAt: { lt: new Date() } } });
+  const tokenHash = hashToken(token);
+  // Housekeeping: ceremonies nobody finished, and the one this token asked for before (replaced).
+  await authDb().webauthnChallenge.deleteMany({ where: { OR: [{ expiresAt: { lt: new Date() } }, { tokenHash }] } });
   await authDb().webauthnChallenge.create({
     data: {
-      tokenHash: hashToken(token),
+      tokenHash,
       purpose,
       challenge,
       userId: subject.userId ?? null,

@@ -14,14 +14,20 @@ export const USER_ATTEMPTS_MAX = 20;
 export const USER_ATTEMPTS_WINDOW_SECONDS = 15 * 60;
 
 /** How the first factor was proven, as the session's amr will record it. */
-export type FirstFactor = 'pwd' | 'email' | 'oauth' | 'passkey';
+export const FIRST_FACTORS = ['pwd', 'email', 'oauth', 'passkey'] as const;
+export type FirstFactor = (typeof FIRST_FACTORS)[number];
+
+export function isFirstFactor(value: string): value is FirstFactor {
+  return (FIRST_FACTORS as readonly string[]).includes(value);
+}
 
 export type SecondStepResult =
   | { ok: true; userId: string; amr: string[]; callbackUrl: string; factor: string }
   | { ok: false; reason: 'expired' }
   | { ok: false; reason: 'wrong'; attemptsLeft: number };
 
-type Ticket = { user_id: string; first_factor: string; callback_url: string; attempts: number };
+// first_factor is only ever written from a FirstFactor (startPendingSignIn).
+type Ticket = { user_id: string; first_factor: FirstFactor; callback_url: string; attempts: number };
 
 /** Opens the second step for this user; returns the ticket for the browser's cookie. */
 export async function startPendingSignIn(input: {
@@ -61,7 +67,8 @@ export async function completePendingSignIn(token: string, proof: string): Promi
   if (!ticket) return { ok: false, reason: 'expired' };
 
   const factor = SECOND_FACTORS.find((candidate) => candidate.accepts(proof));
-  const proven = factor ? await factor.verify(ticket.user_id, proof, { pendingSignInId: tokenHash }) : false;
+  const context = { pendingSignInId: tokenHash, firstFactor: ticket.first_factor };
+  const proven = factor ? await factor.verify(ticket.user_id, proof, context) : false;
   if (!factor || !proven) {
     return { ok: false, reason: 'wrong', attemptsLeft: PENDING_SIGN_IN_MAX_ATTEMPTS - ticket.attempts };
   }
@@ -71,7 +78,7 @@ export async function completePendingSignIn(token: string, proof: string): Promi
   return {
     ok: true,
     userId: ticket.user_id,
-    amr: [ticket.first_factor, factor.amr],
+    amr: [ticket.first_factor, ...factor.amr],
     callbackUrl: ticket.callback_url,
     factor: factor.kind,
   };

@@ -6,7 +6,7 @@ import type { SecondFactorVerifier } from './second-factor';
 
 export const recoveryCodeFactor: SecondFactorVerifier = {
   kind: 'recovery_code',
-  amr: 'recovery',
+  amr: ['recovery'],
   accepts: (proof) => normalRecoveryCode(proof) !== null,
   isEnrolled: async () => false,
   verify: (userId, proof) => useRecoveryCode(userId, proof),

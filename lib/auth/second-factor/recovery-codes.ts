@@ -4,6 +4,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { base32 } from '@otplib/plugin-base32-scure';
+import { recordAccountEvent } from '../../accounts/record-account-event';
 import { authDb } from '../../db/auth-db';
 import type { TenantTransaction } from '../../db/tenant-db';
 import { hashToken } from '../random-token';
@@ -30,15 +31,30 @@ export async function replaceRecoveryCodes(userId: string, db: AuthClient = auth
   return codes;
 }
 
-/** Marks the code used if it is one of the user's unused codes; true then. Concurrent uses: one wins. */
+/** New codes asked for on the account page (the caller proved a factor): logged for the person. */
+export function regenerateRecoveryCodes(userId: string, sessionId: string | null): Promise<string[]> {
+  return recordAccountEvent({ userId, sessionId }, async (tx) => ({
+    result: await replaceRecoveryCodes(userId, tx),
+    event: { action: 'two_factor.recovery_codes_regenerated' },
+  }));
+}
+
+/**
+ * Marks the code used if it is one of the user's unused codes; true then. Concurrent uses: one wins.
+ * Each use is a line in the person's account log, with how many are left.
+ */
 export async function useRecoveryCode(userId: string, input: string): Promise<boolean> {
   const code = normalRecoveryCode(input);
   if (!code) return false;
-  const used = await authDb().userRecoveryCode.updateMany({
-    where: { userId, codeHash: hashToken(code), usedAt: null },
-    data: { usedAt: new Date() },
+  return recordAccountEvent({ userId, sessionId: null }, async (tx) => {
+    const used = await tx.userRecoveryCode.updateMany({
+      where: { userId, codeHash: hashToken(code), usedAt: null },
+      data: { usedAt: new Date() },
+    });
+    if (used.count !== 1) return { result: false, event: null };
+    const remaining = await tx.userRecoveryCode.count({ where: { userId, usedAt: null } });
+    return { result: true, event: { action: 'two_factor.recovery_code_used', details: { remaining } } };
   });
-  return used.count === 1;
 }
 
 export function unusedRecoveryCodeCount(userId: string): Promise<number> {

@@ -29,7 +29,7 @@ export async function secondStepForUser(
   requestedCallbackUrl: unknown,
 ): Promise<string | null> {
   const user = { id: userId };
-  if (!(await owesSecondFactor(user.id))) return null;
+  if (!(await owesSecondFactor(user.id, firstFactor))) return null;
   const jar = await cookies();
   // The credentials form posts its callbackUrl; magic links and OAuth left it in next-auth's cookie.
   const callbackUrl =

@@ -25,7 +25,7 @@ export async function verifyTotpCode(userId: string, code: string): Promise<bool
 
 export const totpFactor: SecondFactorVerifier = {
   kind: 'totp',
-  amr: 'otp',
+  amr: ['otp'],
   accepts: (proof) => /^\d{6}$/.test(proof.trim()),
   async isEnrolled(userId) {
     return (await authDb().userTotp.count({ where: { userId, confirmedAt: { not: null } } })) > 0;

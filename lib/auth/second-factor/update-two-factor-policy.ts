@@ -9,7 +9,7 @@ import { meetsTwoFactorPolicy, type TwoFactorPolicy } from './two-factor-policy'
 export type PolicyChange = { ok: true } | { ok: false; message: string };
 
 export const OWNER_WOULD_BE_LOCKED_OUT =
-  'Set up two-factor authentication for yourself first (Account → Two-factor authentication) and sign in with it: ' +
+  'Set up two-factor authentication for yourself first (an authenticator app or a passkey, on your account page) and sign in with it: ' +
   'otherwise this would lock you out of the workspace.';
 
 export async function updateTwoFactorPolicy(

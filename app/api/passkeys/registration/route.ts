@@ -15,7 +15,7 @@ export async function POST(request: Request) {
   if (!account.ok) return passkeyAnswer({ error: account.error }, account.status);
 
   const token = (await cookies()).get(challengeCookieName('registration'))?.value;
-  const result = await finishPasskeyRegistration(account.user.id, token, input.body.response);
+  const result = await finishPasskeyRegistration(account.user.id, token, input.body.response, account.sessionFamilyId);
   const response = result.ok ? passkeyAnswer({ name: result.name }) : passkeyAnswer({ error: result.error }, 400);
   clearChallengeCookie(response, 'registration');
   return response;

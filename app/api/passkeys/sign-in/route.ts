@@ -21,7 +21,8 @@ export async function POST(request: Request) {
   const token = (await cookies()).get(challengeCookieName('authentication'))?.value;
   const result = await signInWithPasskey(token, input.body.response);
   // A passkey that verified its user (PIN, biometric) is two factors; one that did not is one, and a
-  // user with TOTP then owes the second step like after a password.
+  // user with TOTP then owes the second step like after a password. Not another passkey: see
+  // lib/auth/second-factor/passkey-factor.ts.
   const secondStep =
     result.ok && !result.amr.includes('mfa')
       ? await secondStepForUser(result.userId, 'passkey', input.body.callbackUrl)
