@@ -13,7 +13,7 @@ import type Stripe from 'stripe';
 import { linkStripeCustomer } from '../lib/billing/stripe-customers';
 import { databaseServer } from '../scripts/db/database-server';
 import { createFreshDatabase, dropDatabase } from '../scripts/db/fresh-database';
-import { startStripeFake } from '../tests/support/stripe-fake';
+import { startStripeBilling } from '../tests/support/stripe-billing-env';
 import { ratio } from './measure';
 
 const HITS = Number(process.env.BENCH_HITS ?? 100_000);
@@ -32,24 +32,14 @@ const WEBHOOK_SECRET = 'whsec_bench_only';
 const server = await databaseServer('bench');
 const name = `bench_entitlements_${process.pid}`;
 const urls = await createFreshDatabase(server.url, name);
-const fake = await startStripeFake();
-const pro = fake.seedPrice({
-  currency: 'usd',
-  unit_amount: 2900,
-  recurring: { interval: 'month' },
-  product_data: { name: 'Pro' },
-});
 // Before anything reads the environment (lib/env caches it).
+const { fake, proPriceId } = await startStripeBilling(WEBHOOK_SECRET);
 Object.assign(process.env, {
   DATABASE_URL: urls.ownerUrl,
   APP_DATABASE_URL: urls.appUrl,
   AUTH_DATABASE_URL: urls.authUrl,
   BILLING_DATABASE_URL: urls.billingUrl,
   PLATFORM_DATABASE_URL: urls.platformUrl,
-  STRIPE_SECRET_KEY: fake.secretKey,
-  STRIPE_API_URL: fake.url,
-  STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-  STRIPE_PRICE_PRO: pro.id,
 });
 
 const { tenantDb } = await import('../lib/db/tenant-db');
@@ -108,7 +98,7 @@ for (let i = 0; i < WORKSPACES; i++) {
   const customer = fake.seedCustomer({ email: `bench-${i}@example.test` });
   // A workspace may only update its own tenants row (RLS), so through its tenantDb.
   await linkStripeCustomer(tenant.id, customer.id);
-  const created = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: pro.id }] });
+  const created = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: proPriceId }] });
   subscriptions.push(fake.subscription(created.id));
 }
 

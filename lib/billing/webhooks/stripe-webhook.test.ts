@@ -4,26 +4,14 @@
 import { randomUUID } from 'node:crypto';
 import type Stripe from 'stripe';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startStripeFake } from '../../../tests/support/stripe-fake';
+import { startStripeBilling } from '../../../tests/support/stripe-billing-env';
 import { createTenant } from '../../../tests/support/tenants';
 import { platformDb } from '../../db/platform-db';
 import { linkStripeCustomer } from '../stripe-customers';
 
 const WEBHOOK_SECRET = 'whsec_test_webhook_secret';
-const fake = await startStripeFake();
-const pro = fake.seedPrice({
-  currency: 'usd',
-  unit_amount: 2900,
-  recurring: { interval: 'month' },
-  product_data: { name: 'Pro' },
-});
 // Before anything reads the environment (lib/env caches it per test file).
-Object.assign(process.env, {
-  STRIPE_SECRET_KEY: fake.secretKey,
-  STRIPE_API_URL: fake.url,
-  STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-  STRIPE_PRICE_PRO: pro.id,
-});
+const { fake, proPriceId } = await startStripeBilling(WEBHOOK_SECRET);
 const { POST } = await import('../../../app/api/webhooks/stripe/route');
 const { authDb } = await import('../../db/auth-db');
 const { tenantDb } = await import('../../db/tenant-db');
@@ -54,7 +42,7 @@ async function linkCustomer(tenantId: string, customerId: string): Promise<void>
 }
 
 async function subscribeToPro(customerId: string): Promise<Stripe.Subscription> {
-  const created = await api.subscriptions.create({ customer: customerId, items: [{ price: pro.id }] });
+  const created = await api.subscriptions.create({ customer: customerId, items: [{ price: proPriceId }] });
   return fake.subscription(created.id);
 }
 
@@ -170,7 +158,7 @@ describe('a subscription created', () => {
       plan: 'pro',
       status: 'active',
       stripeSubscriptionId: subscription.id,
-      priceId: pro.id,
+      priceId: proPriceId,
       cancelAtPeriodEnd: false,
     });
     expect(await eventRows(event.id)).toEqual([

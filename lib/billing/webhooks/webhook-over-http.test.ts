@@ -7,25 +7,13 @@ import { request as httpRequest } from 'node:http';
 import type Stripe from 'stripe';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serveRoute } from '../../../tests/support/route-server';
-import { startStripeFake } from '../../../tests/support/stripe-fake';
+import { startStripeBilling } from '../../../tests/support/stripe-billing-env';
 import { createTenant } from '../../../tests/support/tenants';
 
 const WEBHOOK_SECRET = 'whsec_test_over_http';
 const STRIPE_LATENCY_MS = 100;
-const fake = await startStripeFake();
-const pro = fake.seedPrice({
-  currency: 'usd',
-  unit_amount: 2900,
-  recurring: { interval: 'month' },
-  product_data: { name: 'Pro' },
-});
 // Before anything reads the environment (lib/env caches it per test file).
-Object.assign(process.env, {
-  STRIPE_SECRET_KEY: fake.secretKey,
-  STRIPE_API_URL: fake.url,
-  STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-  STRIPE_PRICE_PRO: pro.id,
-});
+const { fake, proPriceId } = await startStripeBilling(WEBHOOK_SECRET);
 const { POST } = await import('../../../app/api/webhooks/stripe/route');
 const { platformDb } = await import('../../db/platform-db');
 const { linkStripeCustomer } = await import('../stripe-customers');
@@ -45,7 +33,7 @@ async function proWorkspace(label: string): Promise<Workspace> {
   const tenant = await createTenant(label);
   const customer = fake.seedCustomer({ email: `${tenant.slug}@example.test` });
   await linkStripeCustomer(tenant.id, customer.id);
-  const created = await api.subscriptions.create({ customer: customer.id, items: [{ price: pro.id }] });
+  const created = await api.subscriptions.create({ customer: customer.id, items: [{ price: proPriceId }] });
   return { id: tenant.id, customerId: customer.id, subscription: fake.subscription(created.id) };
 }
 
