@@ -69,6 +69,14 @@ describe('credentials are out of the app role’s reach', () => {
     });
   });
 
+  it('the app role creates workspaces but cannot rename or delete one, not even its own', async () => {
+    const tag = `/* tenant:${acme.id} */`;
+    await expect(
+      app.query(`${tag} UPDATE tenants SET slug = 'www', slug_skeleton = 'x' WHERE id = $1`, [acme.id]),
+    ).rejects.toThrow(/permission denied/);
+    await expect(app.query(`${tag} DELETE FROM tenants WHERE id = $1`, [acme.id])).rejects.toThrow(/permission denied/);
+  });
+
   it.each(CREDENTIAL_TABLES)('auth_user reads %s', async (table) => {
     await expect(auth.query(`/* tenant:none */ SELECT count(*) FROM ${table}`)).resolves.toBeDefined();
   });
