@@ -1,18 +1,25 @@
 // The account page's passkeys: the list (name, added, last used) with a re-authenticated "Remove"
 // for each, and "Add a passkey". Accounts with a password confirm with it; accounts without one need
-// a recent sign-in (lib/auth/reauthenticate.ts), which the hint says.
+// a recent sign-in (lib/auth/reauthenticate.ts), which the hint says. Removing also needs a second
+// factor: a code for someone with the app or recovery codes, else a passkey's answer.
 import { removePasskeyAction } from '@/app/account/passkey-actions';
 import { ActionForm } from '@/components/forms/action-form';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { TextField } from '@/components/forms/text-field';
 import { listPasskeys } from '@/lib/auth/passkeys/list-passkeys';
+import { passkeyRemovalAsks } from '@/lib/auth/passkeys/passkey-removal-proof';
 import { hasPassword, RECENT_SIGN_IN_MINUTES } from '@/lib/auth/reauthenticate';
 import { AddPasskeyForm } from './add-passkey-form';
+import { RemoveWithPasskeyButton } from './remove-with-passkey-button';
 
 const DATE = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 export async function PasskeysSection({ userId }: { userId: string }) {
-  const [passkeys, askPassword] = await Promise.all([listPasskeys(userId), hasPassword(userId)]);
+  const [passkeys, askPassword, removalAsks] = await Promise.all([
+    listPasskeys(userId),
+    hasPassword(userId),
+    passkeyRemovalAsks(userId),
+  ]);
   return (
     <section>
       <h2 className="text-lg font-semibold">Passkeys</h2>
@@ -40,7 +47,14 @@ export async function PasskeysSection({ userId }: { userId: string }) {
                     autoComplete="current-password"
                   />
                 )}
-                <SubmitButton tone="danger">Remove</SubmitButton>
+                {removalAsks === 'code' ? (
+                  <>
+                    <TextField name="code" label="Code from the app, or a recovery code" autoComplete="one-time-code" />
+                    <SubmitButton tone="danger">Remove</SubmitButton>
+                  </>
+                ) : (
+                  <RemoveWithPasskeyButton />
+                )}
               </ActionForm>
             </li>
           ))}

@@ -1,5 +1,6 @@
 // Passkeys in a real browser, with Chromium's virtual authenticator (CDP WebAuthn domain): enrol on
-// the account page, sign out, sign in with the passkey alone; a removed passkey signs in no more; a
+// the account page, sign out, sign in with the passkey alone; removing it takes the password and
+// the passkey's own answer, and a removed passkey signs in no more; a
 // password sign-in of a user with a passkey asks for the passkey as its second step.
 // WebAuthn needs a secure context, and plain http is one only on localhost: so this journey runs
 // on the hosts server (ROOT_DOMAIN=localhost, APP_URL http://localhost:3100), whose RP ID and
@@ -119,8 +120,14 @@ test('enrol a passkey, sign in with it alone, and a removed passkey signs in no 
   );
   expect(sessions[0]?.amr).toEqual(['passkey', 'user-verified', 'mfa']);
 
-  // Removed (with the password), it no longer signs in, though the authenticator still holds it.
+  // Removing it takes the password and a passkey's answer (this one's: the virtual authenticator
+  // confirms), so a stolen session and the password cannot take the last second factor away.
   const listed = page.getByTestId('passkey');
+  await listed.getByLabel('Current password').fill('not my password');
+  await listed.getByRole('button', { name: 'Remove' }).click();
+  await expect(listed.getByText('That is not your current password.')).toBeVisible();
+  await expect(page.getByTestId('passkey')).toHaveCount(1);
+  // Removed, it no longer signs in, though the authenticator still holds it.
   await listed.getByLabel('Current password').fill(PASSWORD);
   await listed.getByRole('button', { name: 'Remove' }).click();
   await expect(page.getByTestId('passkey')).toHaveCount(0);

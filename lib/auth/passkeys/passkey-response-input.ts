@@ -44,3 +44,13 @@ export const PasskeyName = z.string().trim().min(1, 'Give the passkey a name.').
 
 export type RegistrationResponse = z.output<typeof RegistrationResponseInput>;
 export type AuthenticationResponse = z.output<typeof AuthenticationResponseInput>;
+
+/** An assertion sent as a form field's JSON text (the second step, removing a passkey); null if it is none. */
+export function assertionFromText(text: string): AuthenticationResponse | null {
+  try {
+    const parsed = AuthenticationResponseInput.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null; // not JSON: not an answer
+  }
+}

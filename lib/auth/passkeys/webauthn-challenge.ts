@@ -21,6 +21,14 @@ export function pendingSignInChallengeToken(pendingSignInId: string): string {
   return `pending-sign-in:${pendingSignInId}`;
 }
 
+/**
+ * The token of the challenge a signed-in session answers before removing a passkey: derived from
+ * the session's id, so the session cookie binds it to the browser, and one session has one live.
+ */
+export function passkeyRemovalChallengeToken(sessionFamilyId: string): string {
+  return `passkey-removal:${sessionFamilyId}`;
+}
+
 /** Stores a challenge; returns the token for the asking browser's cookie (or the one given). */
 export async function storeChallenge(
   purpose: ChallengePurpose,

@@ -6,7 +6,7 @@
 // authenticator app instead, or stays one factor without one (docs/decisions/019).
 import 'server-only';
 import { authDb } from '../../db/auth-db';
-import { AuthenticationResponseInput } from '../passkeys/passkey-response-input';
+import { assertionFromText } from '../passkeys/passkey-response-input';
 import { verifyPasskeyAssertion } from '../passkeys/verify-passkey-assertion';
 import { pendingSignInChallengeToken } from '../passkeys/webauthn-challenge';
 import type { SecondFactorVerifier } from './second-factor';
@@ -20,18 +20,9 @@ export const passkeyFactor: SecondFactorVerifier = {
   },
   async verify(userId, proof, { pendingSignInId, firstFactor }) {
     if (!pendingSignInId || firstFactor === 'passkey') return false;
-    const response = assertionIn(proof);
+    const response = assertionFromText(proof);
     if (!response) return false;
     const token = pendingSignInChallengeToken(pendingSignInId);
     return (await verifyPasskeyAssertion(userId, token, response)).ok;
   },
 };
-
-function assertionIn(proof: string) {
-  try {
-    const parsed = AuthenticationResponseInput.safeParse(JSON.parse(proof));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null; // not JSON: not an answer
-  }
-}

@@ -6,6 +6,7 @@ import { cookies } from 'next/headers';
 import { z } from 'zod';
 import { passkeyAnswer, readPasskeyRequest } from '@/lib/auth/passkeys/passkey-request';
 import { startPasskeyAssertion } from '@/lib/auth/passkeys/start-passkey-assertion';
+import { pendingSignInChallengeToken } from '@/lib/auth/passkeys/webauthn-challenge';
 import { passkeyFactor } from '@/lib/auth/second-factor/passkey-factor';
 import { pendingSignInCookieName } from '@/lib/auth/second-factor/pending-sign-in-cookie';
 import { readPendingSignIn } from '@/lib/auth/second-factor/read-pending-sign-in';
@@ -18,6 +19,6 @@ export async function POST(request: Request) {
   if (!(await passkeyFactor.isEnrolled(pending.userId, pending.firstFactor))) {
     return passkeyAnswer({ error: 'No passkey can finish this sign-in. Use a code instead.' }, 404);
   }
-  const { options } = await startPasskeyAssertion(pending.userId, pending.id);
+  const { options } = await startPasskeyAssertion(pending.userId, pendingSignInChallengeToken(pending.id));
   return passkeyAnswer({ options });
 }
