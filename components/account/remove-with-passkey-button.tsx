@@ -3,22 +3,8 @@
 // their passkeys (the one being removed will do) answers a challenge issued to this session, and the
 // answer goes with the form (lib/auth/passkeys/passkey-removal-proof.ts). A stolen session and the
 // password are then not enough to take away their last second factor.
-import { startAuthentication } from '@simplewebauthn/browser';
 import { useRef, useState } from 'react';
-
-type Options = Parameters<typeof startAuthentication>[0]['optionsJSON'];
-
-async function fetchOptions(): Promise<{ options?: Options; error?: string }> {
-  const response = await fetch('/api/passkeys/removal/options', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: '{}',
-  });
-  return (await response.json().catch(() => ({ error: 'Something went wrong. Try again.' }))) as {
-    options?: Options;
-    error?: string;
-  };
-}
+import { answerPasskeyChallenge } from '@/components/auth/answer-passkey-challenge';
 
 export function RemoveWithPasskeyButton() {
   const [error, setError] = useState<string>();
@@ -28,18 +14,15 @@ export function RemoveWithPasskeyButton() {
   async function confirmAndRemove(button: HTMLButtonElement) {
     setPending(true);
     setError(undefined);
-    try {
-      const started = await fetchOptions();
-      if (!started.options) return setError(started.error ?? 'Something went wrong. Try again.');
-      const answer = await startAuthentication({ optionsJSON: started.options });
-      if (!assertion.current) return;
-      assertion.current.value = JSON.stringify(answer);
-      button.form?.requestSubmit();
-    } catch {
-      setError('No passkey confirmed this. Try again.');
-    } finally {
-      setPending(false);
-    }
+    const answer = await answerPasskeyChallenge(
+      '/api/passkeys/removal/options',
+      'No passkey confirmed this. Try again.',
+    );
+    setPending(false);
+    if (!answer.ok) return setError(answer.error);
+    if (!assertion.current) return;
+    assertion.current.value = answer.assertion;
+    button.form?.requestSubmit();
   }
 
   return (

@@ -2,24 +2,11 @@
 // "Use your passkey" on the second step of a sign-in: options for this browser's pending sign-in
 // (only that user's passkeys), the authenticator's answer, then the same form action as a typed
 // code, which counts the attempt and opens the session. Where the browser has no WebAuthn it says so.
-import { browserSupportsWebAuthn, startAuthentication } from '@simplewebauthn/browser';
+import { browserSupportsWebAuthn } from '@simplewebauthn/browser';
 import { useEffect, useRef, useState } from 'react';
 import { completePasskeySecondFactorAction } from '@/app/signin/second-factor/actions';
+import { answerPasskeyChallenge } from '@/components/auth/answer-passkey-challenge';
 import { ActionForm } from '@/components/forms/action-form';
-
-type Options = Parameters<typeof startAuthentication>[0]['optionsJSON'];
-
-async function fetchOptions(): Promise<{ options?: Options; error?: string }> {
-  const response = await fetch('/api/passkeys/second-factor/options', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: '{}',
-  });
-  return (await response.json().catch(() => ({ error: 'Something went wrong. Try again.' }))) as {
-    options?: Options;
-    error?: string;
-  };
-}
 
 export function PasskeySecondFactor() {
   const [supported, setSupported] = useState<boolean>();
@@ -32,18 +19,15 @@ export function PasskeySecondFactor() {
   async function confirmWithPasskey(button: HTMLButtonElement) {
     setPending(true);
     setError(undefined);
-    try {
-      const started = await fetchOptions();
-      if (!started.options) return setError(started.error ?? 'Something went wrong. Try again.');
-      const answer = await startAuthentication({ optionsJSON: started.options });
-      if (!assertion.current) return;
-      assertion.current.value = JSON.stringify(answer);
-      button.form?.requestSubmit();
-    } catch {
-      setError('No passkey was used. Try again.');
-    } finally {
-      setPending(false);
-    }
+    const answer = await answerPasskeyChallenge(
+      '/api/passkeys/second-factor/options',
+      'No passkey was used. Try again.',
+    );
+    setPending(false);
+    if (!answer.ok) return setError(answer.error);
+    if (!assertion.current) return;
+    assertion.current.value = answer.assertion;
+    button.form?.requestSubmit();
   }
 
   return (
