@@ -21,6 +21,12 @@ const EnvSchema = z
     /** Billing state, usage reports and Stripe's records, as billing_user: the only runtime role that
      *  writes them. Derived outside production. */
     BILLING_DATABASE_URL: postgresUrl.optional(),
+    /** The job worker's queue connection, as job_worker (`npm run worker`). Derived outside production. */
+    JOB_WORKER_DATABASE_URL: postgresUrl.optional(),
+    /** Jobs one worker process runs at once. */
+    JOB_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
+    /** Jobs of one workspace that may run at once, across all workers (its lanes; docs/decisions/021). */
+    JOB_LANES_PER_TENANT: z.coerce.number().int().min(1).max(16).default(2),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
     /** The root domain workspaces live under: acme.<ROOT_DOMAIN>. */
     ROOT_DOMAIN: z

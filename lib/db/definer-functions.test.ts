@@ -36,7 +36,43 @@ afterAll(async () => {
   await app.end();
 });
 
+/** The queue's stored envelope and key of a job, read as the owner (nobody else can). */
+async function queuedJob(jobId: string) {
+  const owner = new pg.Client({ connectionString: inject('ownerUrl') });
+  await owner.connect();
+  try {
+    const { rows } = await owner.query<{ payload: { tenantId: string; payload: unknown }; key: string | null }>(
+      'SELECT payload, key FROM graphile_worker._private_jobs WHERE id = $1',
+      [jobId],
+    );
+    return rows[0];
+  } finally {
+    await owner.end();
+  }
+}
+
+const ENQUEUE = "SELECT enqueue_tenant_job('export-project', $1::jsonb, $2, NULL, 1, 2) AS id";
+
 const probes: Record<string, () => Promise<void>> = {
+  async enqueue_tenant_job() {
+    // Work queued in acme's context is acme's, whatever tenant its payload names.
+    const [forged] = await asApp<{ id: string }>(acme.id, ENQUEUE, [JSON.stringify({ tenantId: globex.id }), null]);
+    expect((await queuedJob(String(forged?.id)))?.payload.tenantId).toBe(acme.id);
+    // No tenant in the statement: nothing is queued.
+    await expect(asApp(null, ENQUEUE, ['{}', null])).rejects.toThrow(/names no tenant/);
+    // acme cannot replace globex's waiting job by using its key: the keys are per tenant.
+    const [globexJob] = await asApp<{ id: string }>(globex.id, ENQUEUE, [JSON.stringify({ n: 1 }), 'report']);
+    const [acmeJob] = await asApp<{ id: string }>(acme.id, ENQUEUE, [JSON.stringify({ n: 2 }), 'report']);
+    expect(acmeJob?.id).not.toBe(globexJob?.id);
+    const kept = await queuedJob(String(globexJob?.id));
+    expect(kept).toEqual({ payload: { tenantId: globex.id, payload: { n: 1 } }, key: `tenant:${globex.id}:report` });
+    // And app_user has no other way into the queue.
+    await expect(asApp(acme.id, 'SELECT count(*) FROM graphile_worker.jobs')).rejects.toThrow(/permission denied/);
+    await expect(asApp(acme.id, "SELECT graphile_worker.add_job('tenant:export-project', '{}')")).rejects.toThrow(
+      /permission denied/,
+    );
+  },
+
   async session_workspaces() {
     // The reviewer's attack on user_workspaces(): every user's workspaces from acme's context.
     await expect(asApp(acme.id, 'SELECT u.email, w.slug FROM users u, user_workspaces(u.id) w')).rejects.toThrow(

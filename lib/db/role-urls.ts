@@ -1,4 +1,4 @@
-// The five database connections and where their URLs come from. Production names each one; in
+// The six database connections and where their URLs come from. Production names each one; in
 // development and tests the runtime URLs are derived from the owner's DATABASE_URL by swapping the
 // role, so a newcomer sets one variable (or none: embedded PostgreSQL).
 import type { Env } from '../env';
@@ -7,9 +7,11 @@ export const APP_ROLE = 'app_user';
 export const PLATFORM_ROLE = 'platform_admin';
 export const AUTH_ROLE = 'auth_user';
 export const BILLING_ROLE = 'billing_user';
+/** The job worker's own connection to the queue (graphile_worker's schema); tenant work still runs as app_user. */
+export const JOB_WORKER_ROLE = 'job_worker';
 
 /** The runtime roles the migrations create without LOGIN; `db:migrate` gives them their URLs' passwords. */
-export const RUNTIME_ROLES = [APP_ROLE, AUTH_ROLE, BILLING_ROLE, PLATFORM_ROLE];
+export const RUNTIME_ROLES = [APP_ROLE, AUTH_ROLE, BILLING_ROLE, PLATFORM_ROLE, JOB_WORKER_ROLE];
 
 /** Development-only password the migrate script gives the derived roles. Never used in production. */
 const DEV_ROLE_PASSWORD = 'dev-only-password';
@@ -46,4 +48,8 @@ export function authDatabaseUrl(env: Env): string {
 
 export function billingDatabaseUrl(env: Env): string {
   return env.BILLING_DATABASE_URL ?? derive(env, BILLING_ROLE, 'BILLING_DATABASE_URL');
+}
+
+export function jobWorkerDatabaseUrl(env: Env): string {
+  return env.JOB_WORKER_DATABASE_URL ?? derive(env, JOB_WORKER_ROLE, 'JOB_WORKER_DATABASE_URL');
 }

@@ -35,6 +35,8 @@ export const GLOBAL_TABLES: Record<string, readonly string[]> = {
   account_events: [],
   // Stripe's webhook log: billing_user's alone (lib/db/billing-db.ts).
   stripe_events: [],
+  // Jobs that will not run: job_worker adds them, platform_admin reads them (lib/jobs/dead-letter.ts).
+  job_dead_letters: [],
 };
 
 /**
@@ -67,6 +69,8 @@ export const REVIEWED_DEFINER_FUNCTIONS: Record<string, string> = {
   sso_workspace_for_email_domain:
     'the workspace whose IdP a verified email domain signs in through, as the sign-in page tells anyone',
   session_workspaces: "a live session's own workspaces: only its cookie holds the id, and sessions are auth_user's",
+  enqueue_tenant_job:
+    "queues a job for the statement's own tenant only (its tag), with a job key prefixed by that tenant: it tells nothing",
 };
 
 type TableRow = {

@@ -1,24 +1,11 @@
 // npm run jobs:reconcile-billing: re-reads every customer's subscriptions from Stripe and stores
 // them (the same sync a webhook triggers), healing any event that was missed or failed for good.
+// The worker runs the same nightly (scripts/jobs/crontab.ts).
 import { stripeClient } from '../../lib/billing/stripe-client';
-import { stripeCustomers } from '../../lib/billing/stripe-customers';
-import { syncCustomerBilling } from '../../lib/billing/sync-customer-billing';
+import { reconcileAllBilling } from './platform/reconcile-all-billing';
 
-const stripe = stripeClient();
-if (!stripe) {
+if (!stripeClient()) {
   console.error('[billing] STRIPE_SECRET_KEY is not set: nothing to reconcile with');
   process.exit(2);
 }
-const customers = await stripeCustomers();
-let failed = 0;
-for (const { tenantId: id, customerId: stripeCustomerId } of customers) {
-  try {
-    const outcome = await syncCustomerBilling(stripe, stripeCustomerId);
-    if (outcome.kind === 'synced') console.log(`[billing] tenant=${id}: ${outcome.plan} (${outcome.status})`);
-  } catch (error) {
-    failed++;
-    console.error(`[billing] tenant=${id}: reconcile failed:`, error);
-  }
-}
-console.log(`[billing] reconciled ${customers.length - failed} of ${customers.length} workspace(s)`);
-process.exit(failed ? 1 : 0);
+process.exit((await reconcileAllBilling()) ? 1 : 0);

@@ -1,5 +1,6 @@
 // npm run jobs:report-usage: sends every workspace's unreported billable events to Stripe's meter
-// (lib/billing/report-usage.ts). Safe to run as often as you like, and to re-run after a crash.
+// (lib/billing/report-usage.ts). Safe to run as often as you like, and to re-run after a crash. The
+// worker does the same hourly, one job per workspace (scripts/jobs/platform/queue-usage-reports.ts).
 import { reportWorkspaceUsage } from '../../lib/billing/report-usage';
 import { stripeClient } from '../../lib/billing/stripe-client';
 import { stripeCustomers } from '../../lib/billing/stripe-customers';

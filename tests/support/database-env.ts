@@ -6,3 +6,4 @@ process.env.APP_DATABASE_URL = inject('appUrl');
 process.env.AUTH_DATABASE_URL = inject('authUrl');
 process.env.BILLING_DATABASE_URL = inject('billingUrl');
 process.env.PLATFORM_DATABASE_URL = inject('platformUrl');
+process.env.JOB_WORKER_DATABASE_URL = inject('jobWorkerUrl');

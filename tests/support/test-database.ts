@@ -12,6 +12,7 @@ declare module 'vitest' {
     authUrl: string;
     billingUrl: string;
     platformUrl: string;
+    jobWorkerUrl: string;
   }
 }
 
@@ -25,6 +26,7 @@ export default async function setup(project: TestProject) {
   project.provide('authUrl', urls.authUrl);
   project.provide('billingUrl', urls.billingUrl);
   project.provide('platformUrl', urls.platformUrl);
+  project.provide('jobWorkerUrl', urls.jobWorkerUrl);
   return async () => {
     await dropDatabase(server.url, name);
     await server.stop();
