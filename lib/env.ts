@@ -25,8 +25,6 @@ const EnvSchema = z
     JOB_WORKER_DATABASE_URL: postgresUrl.optional(),
     /** Jobs one worker process runs at once. */
     JOB_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
-    /** Jobs of one workspace that may run at once, across all workers (its lanes; docs/decisions/021). */
-    JOB_LANES_PER_TENANT: z.coerce.number().int().min(1).max(16).default(2),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
     /** The root domain workspaces live under: acme.<ROOT_DOMAIN>. */
     ROOT_DOMAIN: z

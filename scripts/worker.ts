@@ -7,7 +7,7 @@ import { TENANT_TASKS } from '../lib/jobs/tenant-tasks';
 import { CRONTAB } from './jobs/crontab';
 import { startWorker } from './jobs/start-worker';
 
-const { JOB_CONCURRENCY, JOB_LANES_PER_TENANT } = env();
+const { JOB_CONCURRENCY } = env();
 const runner = await startWorker({
   connectionString: jobWorkerDatabaseUrl(env()),
   concurrency: JOB_CONCURRENCY,
@@ -15,7 +15,7 @@ const runner = await startWorker({
 });
 console.log(
   `[jobs] worker running ${TENANT_TASKS.length} tenant task(s) and ${CRONTAB.length} scheduled job(s), ` +
-    `${JOB_CONCURRENCY} at a time, at most ${JOB_LANES_PER_TENANT} per workspace`,
+    `${JOB_CONCURRENCY} at a time, in fair order across workspaces`,
 );
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

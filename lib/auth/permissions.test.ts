@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { can, canOnHost, PERMISSIONS, type Permission } from './permissions';
 
 describe('permissions', () => {
-  it('members read and create projects; admins manage members, domains and the audit log; owners also billing and owners', () => {
+  it('members read, create and export projects; admins manage members, domains and the audit log; owners also billing and owners', () => {
     const allowed = (role: 'owner' | 'admin' | 'member') =>
       (Object.keys(PERMISSIONS) as Permission[]).filter((permission) => can(role, permission));
-    expect(allowed('member')).toEqual(['workspace.read', 'projects.create', 'members.read']);
+    expect(allowed('member')).toEqual(['workspace.read', 'projects.create', 'projects.export', 'members.read']);
     expect(allowed('admin')).toEqual([
       'workspace.read',
       'projects.create',
+      'projects.export',
       'members.read',
       'members.invite',
       'members.changeRole',

@@ -11,6 +11,7 @@ const OWNERS: readonly Role[] = ['owner'];
 export const PERMISSIONS = {
   'workspace.read': EVERYONE,
   'projects.create': EVERYONE,
+  'projects.export': EVERYONE,
   'members.read': EVERYONE,
   'members.invite': ADMINS,
   'members.changeRole': ADMINS,

@@ -8,7 +8,6 @@
 import 'server-only';
 import type { z } from 'zod';
 import { type TenantDb, type TenantTransaction, tenantDb } from '../db/tenant-db';
-import { env } from '../env';
 import { DEFAULT_MAX_ATTEMPTS, type TenantTask } from './tenant-task';
 
 export type EnqueueOptions = {
@@ -37,7 +36,7 @@ export async function enqueueIn<Schema extends z.ZodType>(
   const [queued] = await db.$queryRaw<{ id: bigint }[]>`
     SELECT enqueue_tenant_job(${task.name}, ${JSON.stringify(checked)}::jsonb, ${jobKey ?? null}::text,
       ${runAt ?? null}::timestamptz, ${task.maxAttempts ?? DEFAULT_MAX_ATTEMPTS}::int,
-      ${env().JOB_LANES_PER_TENANT}::int) AS id`;
+      ${task.lanesPerTenant ?? 0}::int) AS id`;
   if (!queued) throw new Error(`enqueue ${task.name}: the queue returned no job`);
   return String(queued.id);
 }

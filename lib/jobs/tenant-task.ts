@@ -19,6 +19,9 @@ export type TenantTask<Schema extends z.ZodType = z.ZodType> = {
   /** Lower-case words and dashes; the queue knows it as `tenant:<name>`. */
   name: string;
   payload: Schema;
+  /** Long tasks: at most this many of one workspace's jobs of this task run at once, across all
+   *  workers. Unset: no cap beyond the fair order every tenant job gets. */
+  lanesPerTenant?: number;
   /** Attempts before the job is dead-lettered (graphile-worker backs off exponentially between them). */
   maxAttempts?: number;
   run(context: TenantTaskContext<z.output<Schema>>): Promise<void>;

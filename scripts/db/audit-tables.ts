@@ -70,7 +70,7 @@ export const REVIEWED_DEFINER_FUNCTIONS: Record<string, string> = {
     'the workspace whose IdP a verified email domain signs in through, as the sign-in page tells anyone',
   session_workspaces: "a live session's own workspaces: only its cookie holds the id, and sessions are auth_user's",
   enqueue_tenant_job:
-    "queues a job for the statement's own tenant only (its tag), with a job key prefixed by that tenant: it tells nothing",
+    "queues a job for the statement's own tenant only (its tag), keys and fair-order counts per tenant: it tells nothing",
 };
 
 type TableRow = {

@@ -7,6 +7,9 @@ export const exportProjectTask = defineTenantTask({
   name: 'export-project',
   payload: z.object({ exportId: z.uuid() }),
   maxAttempts: 3,
+  // Exports read a whole project: one at a time per workspace, so a workspace exporting everything
+  // holds one worker, not all of them.
+  lanesPerTenant: 1,
   run: async ({ db, tenantId, payload }) => {
     const outcome = await buildProjectExport(db, payload.exportId);
     if (outcome === 'gone') console.warn(`[jobs] tenant=${tenantId} export ${payload.exportId}: not found, skipped`);

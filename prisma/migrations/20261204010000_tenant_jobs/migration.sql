@@ -32,12 +32,30 @@ REVOKE ALL ON "job_dead_letters" FROM app_user;
 GRANT SELECT, INSERT ON "job_dead_letters" TO job_worker;
 GRANT SELECT, DELETE ON "job_dead_letters" TO platform_admin;
 
+-- Fair dequeue (docs/decisions/021): each workspace's jobs queued within a minute are numbered
+-- 0, 1, 2, … and the number is the job's priority (graphile-worker runs lower first). So the k-th
+-- job of every workspace runs before any workspace's (k+1)-th: a workspace that queued 10,000 jobs
+-- has its first one level with a quiet workspace's only one, and the rest wait behind it. Written only
+-- by enqueue_tenant_job(); nobody else has any right on it.
+CREATE TABLE "job_tenant_windows" (
+    "tenant_id" UUID NOT NULL,
+    "window_started_at" TIMESTAMPTZ(3) NOT NULL,
+    "queued" INTEGER NOT NULL,
+    CONSTRAINT "job_tenant_windows_pkey" PRIMARY KEY ("tenant_id")
+);
+ALTER TABLE "job_tenant_windows" ADD CONSTRAINT "job_tenant_windows_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "job_tenant_windows" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "job_tenant_windows" FORCE ROW LEVEL SECURITY;
+CREATE POLICY "tenant_isolation" ON "job_tenant_windows"
+  USING ("tenant_id" = (SELECT current_tenant_id())) WITH CHECK ("tenant_id" = (SELECT current_tenant_id()));
+REVOKE ALL ON "job_tenant_windows" FROM app_user, platform_admin;
+
 -- The one way a tenant request enqueues. The tenant is current_tenant_id(), the statement's tag, so
 -- a request for A can only ever queue work for A, whatever its payload says. The job key (run once
 -- while waiting) is prefixed with the tenant, so A cannot replace or swallow B's job by guessing its
--- key. Each tenant's jobs go to one of `lanes` named queues; graphile-worker runs one job at a time
--- per named queue, so a tenant holds at most `lanes` workers however many jobs it queued, and
--- another tenant's job finds a free worker (the fairness of docs/decisions/021).
+-- key. The priority is the job's number in its workspace's minute (above). `lanes` > 0 caps how many
+-- of the workspace's jobs of this task run at once (for long tasks): they go to one of `lanes` named
+-- queues, and graphile-worker runs one job at a time per named queue.
 CREATE FUNCTION enqueue_tenant_job(task text, payload jsonb, job_key text, run_at timestamptz, max_attempts integer, lanes integer)
   RETURNS bigint
   LANGUAGE plpgsql VOLATILE SECURITY DEFINER
@@ -45,6 +63,7 @@ CREATE FUNCTION enqueue_tenant_job(task text, payload jsonb, job_key text, run_a
   AS $$
 DECLARE
   tenant uuid := public.current_tenant_id();
+  rank integer;
   job_id bigint;
 BEGIN
   IF tenant IS NULL THEN
@@ -53,16 +72,24 @@ BEGIN
   IF task IS NULL OR task !~ '^[a-z][a-z0-9-]{0,62}$' THEN
     RAISE EXCEPTION 'enqueue_tenant_job: invalid task name' USING ERRCODE = '22023';
   END IF;
-  IF lanes IS NULL OR lanes < 1 OR lanes > 16 THEN
-    RAISE EXCEPTION 'enqueue_tenant_job: lanes must be 1 to 16' USING ERRCODE = '22023';
+  IF lanes IS NOT NULL AND (lanes < 0 OR lanes > 16) THEN
+    RAISE EXCEPTION 'enqueue_tenant_job: lanes must be 0 to 16' USING ERRCODE = '22023';
   END IF;
+  INSERT INTO public.job_tenant_windows AS w (tenant_id, window_started_at, queued)
+    VALUES (tenant, now(), 1)
+    ON CONFLICT (tenant_id) DO UPDATE SET
+      window_started_at = CASE WHEN w.window_started_at < now() - interval '1 minute' THEN now() ELSE w.window_started_at END,
+      queued = CASE WHEN w.window_started_at < now() - interval '1 minute' THEN 1 ELSE w.queued + 1 END
+    RETURNING w.queued - 1 INTO rank;
   SELECT added.id INTO job_id FROM graphile_worker.add_job(
     identifier => 'tenant:' || task,
     payload => json_build_object('tenantId', tenant, 'payload', coalesce(payload, '{}'::jsonb)),
-    queue_name => 'tenant:' || tenant || ':' || floor(random() * lanes)::int,
+    queue_name => CASE WHEN coalesce(lanes, 0) = 0 THEN NULL
+                       ELSE 'tenant:' || tenant || ':' || task || ':' || floor(random() * lanes)::int END,
     run_at => run_at,
     max_attempts => max_attempts,
-    job_key => CASE WHEN job_key IS NULL THEN NULL ELSE 'tenant:' || tenant || ':' || job_key END
+    job_key => CASE WHEN job_key IS NULL THEN NULL ELSE 'tenant:' || tenant || ':' || job_key END,
+    priority => least(rank, 32767)
   ) AS added;
   RETURN job_id;
 END
