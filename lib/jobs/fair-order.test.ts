@@ -1,7 +1,7 @@
 // The noisy neighbour in the queue: workspace A queues 10,000 jobs, then B queues one. B's job must
-// not wait behind A's burst. The bound, stated as order (robust on a busy machine) and as time: from
-// the moment B asks to queue its job, at most 3 × CONCURRENCY of A's jobs start before it (those
-// the workers fetch while B's enqueue is on its way and committing), and it starts within 2 s.
+// not wait behind A's burst. The bound, stated as order (robust on a busy machine) and as time: once
+// B's job is committed, at most 2 × CONCURRENCY of A's jobs start before it (fetches already under
+// way when it committed), and it starts within 2 s of B asking.
 import type { Runner } from 'graphile-worker';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
@@ -51,17 +51,18 @@ afterAll(async () => {
 it("a quiet workspace's one job starts right away during another's burst of 10,000", async () => {
   const loud = await createTenant('loud');
   const calm = await createTenant('calm');
-  // The burst, in one statement, through the same function every enqueue uses.
-  await app.query(
-    `/* tenant:${loud.id} */ SELECT enqueue_tenant_job('test-noisy', json_build_object('n', i)::jsonb, NULL, NULL, 1, 0) FROM generate_series(1, $1) AS i`,
-    [BURST],
-  );
+  // The burst, 1,000 jobs a statement, through the same function every enqueue uses.
+  for (let batch = 0; batch < BURST / 1_000; batch++) {
+    await app.query(
+      `/* tenant:${loud.id} */ SELECT enqueue_tenant_job('test-noisy', json_build_object('n', i)::jsonb, NULL, NULL, 1, 0) FROM generate_series(1, 1000) AS i`,
+    );
+  }
   worker = await startTestWorker([noisy, quiet], CONCURRENCY);
   await eventually('the burst is being worked on', async () => (starts.length >= 200 ? true : undefined));
 
   const queuedAt = Date.now();
-  const before = starts.length;
   await enqueue(calm.id, quiet, {});
+  const before = starts.length; // from B's commit on: each worker's next fetch should find B's job
   await eventually('the quiet job started', async () => quietStartedAt, 30_000);
 
   const noisyStartedFirst = starts.indexOf('quiet') - before;
@@ -69,7 +70,7 @@ it("a quiet workspace's one job starts right away during another's burst of 10,0
   console.log(
     `[fair-order] quiet job started after ${waitedMs} ms, ${noisyStartedFirst} noisy job(s) started before it`,
   );
-  expect(noisyStartedFirst).toBeLessThanOrEqual(3 * CONCURRENCY);
+  expect(noisyStartedFirst).toBeLessThanOrEqual(2 * CONCURRENCY);
   expect(waitedMs).toBeLessThan(2_000);
   // And the burst was still there: this was the noisy case, not an empty queue.
   expect(starts.length).toBeLessThan(BURST);
