@@ -79,6 +79,8 @@ export function redisCacheStore(redis: Redis): CacheStore {
     retry.unref();
   }
 
+  // Connection errors are the outage too (and, unheard, ioredis would print each reconnect attempt).
+  redis.on('error', failed);
   redis.on('ready', () => void sendPending());
 
   return {
