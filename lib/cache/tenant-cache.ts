@@ -10,6 +10,8 @@
 // read: a malformed or poisoned entry is a miss. Redis (REDIS_URL) is shared by every instance;
 // without it, each process caches alone (announced once). A store that does not answer is a miss,
 // never an error: the load reads through to the database.
+// Values travel as JSON: a schema for dates reads them with z.coerce.date(). There is no bare set():
+// a write that skipped the generation check could put back an answer an invalidation had removed.
 import 'server-only';
 import type { z } from 'zod';
 import { assertTenantId } from '../db/tenant-id';
