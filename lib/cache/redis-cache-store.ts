@@ -97,7 +97,7 @@ export function redisCacheStore(redis: Redis): CacheStore {
       }
     },
     async fill(key, generation, json, ttlMs) {
-      if (generation === null) return;
+      if (generation === null || pending.has(key)) return;
       try {
         await redis.eval(FILL_IF_UNCHANGED, 1, key, generation, json, Math.max(1, Math.round(ttlMs)));
       } catch (error) {
@@ -108,6 +108,7 @@ export function redisCacheStore(redis: Redis): CacheStore {
       await ready();
       try {
         await invalidateNow(key);
+        pending.delete(key);
         answered();
       } catch (error) {
         failed(error);
