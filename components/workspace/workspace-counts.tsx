@@ -13,7 +13,7 @@ export function WorkspaceCountsSummary({ counts }: { counts: WorkspaceCounts }) 
           <dt className="text-sm text-slate-500">{item.label}</dt>
           <dd className="mt-1 text-2xl font-semibold">
             {item.value}
-            {item.detail && <span className="ml-1 text-sm font-normal text-slate-500">{item.detail}</span>}
+            {item.detail && <span className="text-sm font-normal text-slate-500"> {item.detail}</span>}
           </dd>
         </div>
       ))}

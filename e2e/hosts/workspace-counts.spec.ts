@@ -30,7 +30,9 @@ test('counts come from the cache and follow a project created through the form',
   expect(await projectCount(page)).toBe(await tableCount('globex'));
 
   // Behind the app's back: the cached count stays.
-  await asTenant('acme', 'INSERT INTO projects (name) VALUES ($1)', [`quiet ${randomUUID().slice(0, 8)}`]);
+  await asTenant('acme', 'INSERT INTO projects (id, name) VALUES (gen_random_uuid(), $1)', [
+    `quiet ${randomUUID().slice(0, 8)}`,
+  ]);
   await page.goto(`${ACME}/`);
   expect(await projectCount(page)).toBe(before);
 
