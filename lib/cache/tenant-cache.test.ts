@@ -106,6 +106,28 @@ function behavesAsACache(storeFor: () => CacheStore, secondInstance: () => Cache
     });
   });
 
+  it('concurrent misses share one load, but a miss after an invalidation does not join it', async () => {
+    const cache = tenantCache(randomUUID(), storeFor());
+    let release = () => {};
+    const calls = { count: 0 };
+    const slowLoad = async () => {
+      calls.count++;
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      return { projects: 1, members: 1 };
+    };
+    const cold = Array.from({ length: 10 }, () => cache.getOrLoad('counts', Counts, 60, slowLoad));
+    await sleep(20);
+    await cache.invalidate('counts');
+    const afterChange = cache.getOrLoad('counts', Counts, 60, async () => ({ projects: 2, members: 1 }));
+    await sleep(20);
+    release();
+    expect(await afterChange).toEqual({ projects: 2, members: 1 });
+    expect(await Promise.all(cold)).toEqual(Array(10).fill({ projects: 1, members: 1 }));
+    expect(calls.count).toBe(1);
+  });
+
   it('expires entries after their TTL', async () => {
     const cache = tenantCache(randomUUID(), storeFor());
     const { calls, load } = loader({ projects: 1, members: 1 });

@@ -10,7 +10,8 @@
 // read: a malformed or poisoned entry is a miss. Redis (REDIS_URL) is shared by every instance;
 // without it, each process caches alone (announced once). A store that does not answer is a miss,
 // never an error: the load reads through to the database.
-// Values travel as JSON: a schema for dates reads them with z.coerce.date(). There is no bare set():
+// Values travel as JSON and are read back through the schema, so a schema must accept its own
+// output (no one-way transforms; dates read with z.coerce.date()). There is no bare set():
 // a write that skipped the generation check could put back an answer an invalidation had removed.
 import 'server-only';
 import type { z } from 'zod';
@@ -20,6 +21,7 @@ import { cacheRedis } from './cache-redis-connection';
 import type { CacheStore, TenantCacheKey } from './cache-store';
 import { memoryCacheStore } from './memory-cache-store';
 import { redisCacheStore } from './redis-cache-store';
+import { sharedLoad } from './shared-loads';
 
 export type TenantCache = {
   /** The entry `name` if it is cached and valid, else `load()`'s answer, cached for `ttlSeconds`. */
@@ -61,11 +63,14 @@ export function tenantCache(tenantId: string, store: CacheStore = sharedStore())
       const { json, generation } = await store.read(key);
       const cached = json === null ? undefined : parsed(schema, json);
       if (cached) return cached.data;
-      const loaded = await load();
-      // What is stored is what the schema makes of the answer, so a hit returns the same shape.
-      const value = schema.parse(loaded);
-      await store.fill(key, generation, JSON.stringify(value), ttlSeconds * 1000);
-      return value;
+      const loadedJson = await sharedLoad(store, key, generation, async () => {
+        // What is stored is what the schema makes of the answer, so a hit returns the same shape.
+        const text = JSON.stringify(schema.parse(await load()));
+        await store.fill(key, generation, text, ttlSeconds * 1000);
+        return text;
+      });
+      // Each caller reads the answer through its own schema, as it would read a hit.
+      return schema.parse(JSON.parse(loadedJson));
     },
     async invalidate(name) {
       await store.invalidate(keyOf(name));
