@@ -3,7 +3,8 @@
 // projects and members invalidate them, one workspace's counts are never another's, and a forged
 // tenant id is refused before anything is read.
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { closedPort } from '../../tests/support/closed-port';
 import { createTenant } from '../../tests/support/tenants';
 import { authDb } from '../db/auth-db';
 import { tenantDb } from '../db/tenant-db';
@@ -91,6 +92,32 @@ describe('the workspace home’s counts', () => {
     await createProject(tenantDb(a.id), a.id, ownerA, 'Only A');
     expect((await workspaceCounts(a.id)).projects).toBe(3);
     expect((await workspaceCounts(b.id)).projects).toBe(0); // still B's own cached entry
+  });
+
+  it('with Redis configured but down, come from PostgreSQL without an error, the outage logged once', async () => {
+    const ws = await createTenant('counts-down');
+    await addMember(ws, 'owner');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const saved = process.env.REDIS_URL;
+    process.env.REDIS_URL = `redis://127.0.0.1:${await closedPort()}`;
+    vi.resetModules(); // the app's modules again, reading this REDIS_URL
+    try {
+      const fresh = await import('./workspace-counts');
+      const started = performance.now();
+      for (let i = 0; i < 5; i++) {
+        expect(await fresh.workspaceCounts(ws.id)).toEqual({ projects: 0, tasks: 0, openTasks: 0, members: 1 });
+        await fresh.forgetWorkspaceCounts(ws.id);
+      }
+      expect(performance.now() - started).toBeLessThan(3_000); // the first connection attempt, then no waiting
+      const outage = warn.mock.calls.filter(([line]) => String(line).startsWith('[cache] Redis unreachable'));
+      expect(outage).toHaveLength(1);
+      (await import('../cache/cache-redis-connection')).cacheRedis()?.disconnect();
+    } finally {
+      if (saved === undefined) delete process.env.REDIS_URL;
+      else process.env.REDIS_URL = saved;
+      vi.resetModules();
+      vi.restoreAllMocks();
+    }
   });
 
   it.each(['acme', '', 'not-a-uuid', `${randomUUID().toUpperCase()}`])(
