@@ -3,6 +3,7 @@
 // with the membership and the audit line, so a fault anywhere leaves the invitation usable and no
 // membership behind. Accepting proves no mailbox: invitations are tenant rows a workspace's own code
 // writes (a forged one would vouch for a squatter), so the address stays as verified as it was.
+// The workspace's cached counts are forgotten once the membership commits.
 import 'server-only';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { can } from '../auth/permissions';
@@ -10,6 +11,7 @@ import { hashToken } from '../auth/random-token';
 import type { TenantDb } from '../db/tenant-db';
 import { isUniqueViolation } from '../db/unique-violation';
 import type { Role } from '../generated/prisma/enums';
+import { forgetWorkspaceCounts } from '../workspaces/workspace-counts';
 import { invitationState, UNUSABLE_INVITATION } from './find-invitation';
 
 type Transaction = Pick<TenantDb, 'invitation' | 'membership'>;
@@ -30,6 +32,7 @@ export function maskEmail(email: string): string {
 
 export async function acceptInvitation(
   db: TenantDb,
+  tenantId: string,
   user: { id: string; email: string },
   token: string,
 ): Promise<AcceptInvitationResult> {
@@ -57,6 +60,7 @@ export async function acceptInvitation(
       });
       return { ok: true, role: claimed.role };
     });
+    if (result.ok) await forgetWorkspaceCounts(tenantId);
     return result;
   } catch (error) {
     // Another invitation accepted at the same moment made this user a member first.

@@ -139,8 +139,11 @@ describe('creating an invitation', () => {
     const newToken = mail.tokenFor(email);
     const pending = await listPendingInvitations(tenantDb(ws.id));
     expect(pending.map((i) => [i.email, i.role])).toEqual([[email, 'admin']]);
-    expect(await acceptInvitation(tenantDb(ws.id), user, oldToken)).toMatchObject({ ok: false, reason: 'revoked' });
-    expect(await acceptInvitation(tenantDb(ws.id), user, newToken)).toEqual({ ok: true, role: 'admin' });
+    expect(await acceptInvitation(tenantDb(ws.id), ws.id, user, oldToken)).toMatchObject({
+      ok: false,
+      reason: 'revoked',
+    });
+    expect(await acceptInvitation(tenantDb(ws.id), ws.id, user, newToken)).toEqual({ ok: true, role: 'admin' });
   });
 
   it('only owners may invite owners', async () => {
@@ -172,7 +175,7 @@ describe('creating an invitation', () => {
       ok: false,
       error: EMAIL_FAILED,
     });
-    expect(await acceptInvitation(tenantDb(ws.id), user, firstToken)).toEqual({ ok: true, role: 'member' });
+    expect(await acceptInvitation(tenantDb(ws.id), ws.id, user, firstToken)).toEqual({ ok: true, role: 'member' });
   });
 });
 
@@ -184,7 +187,7 @@ describe('accepting an invitation', () => {
     const token = mail.tokenFor(email);
     expect(await findInvitation(tenantDb(ws.id), token)).toMatchObject({ state: 'pending', role: 'admin', email });
 
-    expect(await acceptInvitation(tenantDb(ws.id), user, token)).toEqual({ ok: true, role: 'admin' });
+    expect(await acceptInvitation(tenantDb(ws.id), ws.id, user, token)).toEqual({ ok: true, role: 'admin' });
     expect(await membershipOf(ws, user.id)).toEqual({ role: 'admin' });
     const { events } = await listAuditEvents(tenantDb(ws.id));
     expect(events[0]).toMatchObject({ action: 'invitation.accepted', target: email, actorEmail: email });
@@ -200,7 +203,7 @@ describe('accepting an invitation', () => {
     await invite(email, 'owner', coOwner);
     const token = mail.tokenFor(email);
     await tenantDb(ws.id).membership.updateMany({ where: { userId: coOwner.id }, data: { role: 'member' } });
-    expect(await acceptInvitation(tenantDb(ws.id), user, token)).toMatchObject({ ok: false, reason: 'revoked' });
+    expect(await acceptInvitation(tenantDb(ws.id), ws.id, user, token)).toMatchObject({ ok: false, reason: 'revoked' });
     expect(await membershipOf(ws, user.id)).toBeNull();
   });
 
@@ -209,11 +212,14 @@ describe('accepting an invitation', () => {
     const user = await createUser(email);
     await invite(email);
     const token = mail.tokenFor(email);
-    expect(await acceptInvitation(tenantDb(ws.id), user, token)).toMatchObject({ ok: true });
-    expect(await acceptInvitation(tenantDb(ws.id), user, token)).toMatchObject({ ok: false, reason: 'already-member' });
+    expect(await acceptInvitation(tenantDb(ws.id), ws.id, user, token)).toMatchObject({ ok: true });
+    expect(await acceptInvitation(tenantDb(ws.id), ws.id, user, token)).toMatchObject({
+      ok: false,
+      reason: 'already-member',
+    });
     // Removed later, the same link does not bring them back.
     await tenantDb(ws.id).membership.deleteMany({ where: { userId: user.id } });
-    expect(await acceptInvitation(tenantDb(ws.id), user, token)).toMatchObject({ ok: false, reason: 'used' });
+    expect(await acceptInvitation(tenantDb(ws.id), ws.id, user, token)).toMatchObject({ ok: false, reason: 'used' });
     expect(await membershipOf(ws, user.id)).toBeNull();
   });
 
@@ -222,7 +228,7 @@ describe('accepting an invitation', () => {
     const user = await createUser(email);
     await invite(email);
     const token = mail.tokenFor(email);
-    const results = await Promise.all([1, 2, 3].map(() => acceptInvitation(tenantDb(ws.id), user, token)));
+    const results = await Promise.all([1, 2, 3].map(() => acceptInvitation(tenantDb(ws.id), ws.id, user, token)));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(await tenantDb(ws.id).membership.count({ where: { userId: user.id } })).toBe(1);
   });
@@ -233,7 +239,7 @@ describe('accepting an invitation', () => {
     await invite(email);
     const token = mail.tokenFor(email);
     await tenantDb(ws.id).invitation.updateMany({ where: { email }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect(await acceptInvitation(tenantDb(ws.id), user, token)).toMatchObject({ ok: false, reason: 'expired' });
+    expect(await acceptInvitation(tenantDb(ws.id), ws.id, user, token)).toMatchObject({ ok: false, reason: 'expired' });
     expect(await findInvitation(tenantDb(ws.id), token)).toMatchObject({ state: 'expired' });
     expect(await membershipOf(ws, user.id)).toBeNull();
   });
@@ -248,7 +254,7 @@ describe('accepting an invitation', () => {
       email,
     });
     const token = mail.tokenFor(email);
-    expect(await acceptInvitation(tenantDb(ws.id), user, token)).toMatchObject({ ok: false, reason: 'revoked' });
+    expect(await acceptInvitation(tenantDb(ws.id), ws.id, user, token)).toMatchObject({ ok: false, reason: 'revoked' });
     expect(await findInvitation(tenantDb(ws.id), token)).toMatchObject({ state: 'revoked' });
     expect(await membershipOf(ws, user.id)).toBeNull();
   });
@@ -259,13 +265,13 @@ describe('accepting an invitation', () => {
     const stranger = await createUser(uniqueEmail('mallory'));
     await invite(email);
     const token = mail.tokenFor(email);
-    const refused = await acceptInvitation(tenantDb(ws.id), stranger, token);
+    const refused = await acceptInvitation(tenantDb(ws.id), ws.id, stranger, token);
     expect(refused).toMatchObject({ ok: false, reason: 'wrong-email' });
     if (refused.ok) throw new Error('unreachable');
     expect(refused.error).toContain(maskEmail(email));
     expect(refused.error).not.toContain(email);
     expect(await membershipOf(ws, stranger.id)).toBeNull();
-    expect(await acceptInvitation(tenantDb(ws.id), invitee, token)).toMatchObject({ ok: true });
+    expect(await acceptInvitation(tenantDb(ws.id), ws.id, invitee, token)).toMatchObject({ ok: true });
   });
 
   it("another workspace's token is not found there, and stays usable in its own", async () => {
@@ -274,7 +280,10 @@ describe('accepting an invitation', () => {
     const user = await createUser(email);
     await invite(email);
     const token = mail.tokenFor(email);
-    expect(await acceptInvitation(tenantDb(other.id), user, token)).toMatchObject({ ok: false, reason: 'not-found' });
+    expect(await acceptInvitation(tenantDb(other.id), other.id, user, token)).toMatchObject({
+      ok: false,
+      reason: 'not-found',
+    });
     expect(await findInvitation(tenantDb(other.id), token)).toBeNull();
     expect(await membershipOf(other, user.id)).toBeNull();
     expect(await findInvitation(tenantDb(ws.id), token)).toMatchObject({ state: 'pending' });
@@ -285,13 +294,13 @@ describe('accepting an invitation', () => {
     const user = await createUser(email);
     await invite(email);
     const token = mail.tokenFor(email);
-    await expect(acceptInvitation(withFailingAudit(tenantDb(ws.id)), user, token)).rejects.toThrow(
+    await expect(acceptInvitation(withFailingAudit(tenantDb(ws.id)), ws.id, user, token)).rejects.toThrow(
       'audit insert failed',
     );
     expect(await membershipOf(ws, user.id)).toBeNull();
     expect(await findInvitation(tenantDb(ws.id), token)).toMatchObject({ state: 'pending' });
     expect((await globalDb().user.findUniqueOrThrow({ where: { id: user.id } })).emailVerified).toBeNull();
-    expect(await acceptInvitation(tenantDb(ws.id), user, token)).toMatchObject({ ok: true });
+    expect(await acceptInvitation(tenantDb(ws.id), ws.id, user, token)).toMatchObject({ ok: true });
   });
 });
 
@@ -314,7 +323,7 @@ describe('revoking and listing', () => {
     const user = await createUser(email);
     const created = await invite(email);
     if (!created.ok) throw new Error(created.error);
-    await acceptInvitation(tenantDb(ws.id), user, mail.tokenFor(email));
+    await acceptInvitation(tenantDb(ws.id), ws.id, user, mail.tokenFor(email));
     expect(await revokeInvitation(tenantDb(ws.id), owner, { invitationId: created.invitationId })).toMatchObject({
       ok: false,
     });

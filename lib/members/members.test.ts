@@ -49,7 +49,7 @@ describe('the last owner', () => {
   });
 
   it('cannot be removed', async () => {
-    const result = await removeMember(tenantDb(ws.id), owner, { membershipId: owner.membershipId });
+    const result = await removeMember(tenantDb(ws.id), ws.id, owner, { membershipId: owner.membershipId });
     expect(result).toEqual({ ok: false, error: LAST_OWNER_REFUSAL });
     expect(await roleOf(ws, owner)).toBe('owner');
   });
@@ -86,8 +86,8 @@ describe('two owners at once', () => {
     const other = await addMember(ws, 'owner', 'co-owner');
     const db = tenantDb(ws.id);
     const results = await Promise.all([
-      removeMember(db, owner, { membershipId: other.membershipId }),
-      removeMember(db, other, { membershipId: owner.membershipId }),
+      removeMember(db, ws.id, owner, { membershipId: other.membershipId }),
+      removeMember(db, ws.id, other, { membershipId: owner.membershipId }),
     ]);
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(await db.membership.count({ where: { role: 'owner' } })).toBe(1);
@@ -117,7 +117,7 @@ describe('only owners touch the owner role', () => {
     expect(await changeMemberRole(db, admin, { membershipId: owner.membershipId, role: 'member' })).toMatchObject({
       error: OWNERS_ONLY_REFUSAL,
     });
-    expect(await removeMember(db, admin, { membershipId: owner.membershipId })).toEqual({
+    expect(await removeMember(db, ws.id, admin, { membershipId: owner.membershipId })).toEqual({
       ok: false,
       error: OWNERS_ONLY_REFUSAL,
     });
@@ -134,7 +134,7 @@ describe('only owners touch the owner role', () => {
       role: 'admin',
       changed: true,
     });
-    expect(await removeMember(db, admin, { membershipId: member.membershipId })).toEqual({
+    expect(await removeMember(db, ws.id, admin, { membershipId: member.membershipId })).toEqual({
       ok: true,
       email: member.email,
     });
@@ -165,7 +165,7 @@ describe('another workspace', () => {
       error: MEMBER_NOT_FOUND,
       field: 'role',
     });
-    expect(await removeMember(db, owner, { membershipId: otherOwner.membershipId })).toEqual({
+    expect(await removeMember(db, ws.id, owner, { membershipId: otherOwner.membershipId })).toEqual({
       ok: false,
       error: MEMBER_NOT_FOUND,
     });

@@ -6,6 +6,7 @@ import { refusalForOneMore } from '../billing/plan-limit';
 import { recordUsage } from '../billing/record-usage';
 import type { TenantDb } from '../db/tenant-db';
 import { isUniqueViolation } from '../db/unique-violation';
+import { forgetWorkspaceCounts } from '../workspaces/workspace-counts';
 
 export type CreateProjectResult = { ok: true; id: string } | { ok: false; field?: 'name'; error: string };
 
@@ -16,7 +17,7 @@ export async function createProject(
   name: string,
 ): Promise<CreateProjectResult> {
   try {
-    return await db.$transaction(async (tx): Promise<CreateProjectResult> => {
+    const result = await db.$transaction(async (tx): Promise<CreateProjectResult> => {
       const refusal = await refusalForOneMore(tx, tenantId, 'projects');
       if (refusal) return { ok: false, error: refusal };
       const created = await tx.project.create({ data: { name }, select: { id: true } });
@@ -25,6 +26,9 @@ export async function createProject(
       await recordUsage(tx, 'projects_created');
       return { ok: true, id: created.id };
     });
+    // After the commit, so no reader can cache the count from before it.
+    if (result.ok) await forgetWorkspaceCounts(tenantId);
+    return result;
   } catch (error) {
     if (isUniqueViolation(error))
       return { ok: false, field: 'name', error: `A project named “${name}” already exists.` };

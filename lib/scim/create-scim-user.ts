@@ -8,6 +8,7 @@ import { deleteNewAccount } from '../accounts/delete-new-account';
 import { provenAccountFor } from '../accounts/proven-account';
 import type { TenantDb } from '../db/tenant-db';
 import { isUniqueViolation } from '../db/unique-violation';
+import { forgetWorkspaceCounts } from '../workspaces/workspace-counts';
 import { assertScimSpeaksFor } from './assert-scim-speaks-for';
 import { recordScimAuditEvent } from './record-scim-audit-event';
 import { ScimFailure } from './scim-failure';
@@ -33,7 +34,7 @@ export async function createScimUser(db: TenantDb, tenantId: string, input: Scim
   // forgotten, in one auth_user transaction (the only role that writes accounts).
   const user = await provenAccountFor(email, displayName);
   try {
-    return await db.$transaction(async (tx) => {
+    const { scimUser, membership } = await db.$transaction(async (tx) => {
       await assertScimSpeaksFor(tx, { userName, email });
       if (await tx.scimUser.findFirst({ where: { userName }, select: { id: true } })) {
         throw new ScimFailure(409, USER_NAME_TAKEN, 'uniqueness');
@@ -54,8 +55,10 @@ export async function createScimUser(db: TenantDb, tenantId: string, input: Scim
         target: email,
         details: { scimUserId: scimUser.id, active: scimUser.active, membership },
       });
-      return scimUser;
+      return { scimUser, membership };
     });
+    if (membership === 'added') await forgetWorkspaceCounts(tenantId);
+    return scimUser;
   } catch (error) {
     // A refusal (the seat limit, a race on the userName) keeps nothing: not even the new account.
     if (user.created) await deleteNewAccount(user.id);

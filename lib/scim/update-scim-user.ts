@@ -7,6 +7,7 @@ import 'server-only';
 import { endWorkspaceSessionsOf } from '../auth/end-workspace-sessions';
 import type { TenantDb } from '../db/tenant-db';
 import { isUniqueViolation } from '../db/unique-violation';
+import { forgetWorkspaceCounts } from '../workspaces/workspace-counts';
 import { assertScimUpdate } from './assert-scim-speaks-for';
 import { USER_NAME_TAKEN } from './create-scim-user';
 import { isScimId } from './is-scim-id';
@@ -31,7 +32,7 @@ export async function updateScimUser(
   next: (current: ScimUserState) => ScimUserState,
 ): Promise<ScimUserRow> {
   try {
-    const { row, deactivated } = await db.$transaction(async (tx) => {
+    const { row, deactivated, membership } = await db.$transaction(async (tx) => {
       const [locked] = await tx.$queryRaw<{ id: string }[]>`
         SELECT id::text AS id FROM scim_users WHERE id = ${isScimId(id) ? id : null}::uuid FOR UPDATE`;
       if (!locked) throw new ScimFailure(404, SCIM_USER_NOT_FOUND, 'noTarget');
@@ -57,8 +58,9 @@ export async function updateScimUser(
             ? 'scim.user.reactivated'
             : 'scim.user.deactivated';
       await recordScimAuditEvent(tx, { action, target: row.user.email, details: { scimUserId: id, membership } });
-      return { row, deactivated: current.active && !row.active };
+      return { row, deactivated: current.active && !row.active, membership };
     });
+    if (membership === 'added' || membership === 'removed') await forgetWorkspaceCounts(tenant.id);
     if (deactivated) await endWorkspaceSessionsOf(row.user.id, tenant);
     return row;
   } catch (error) {

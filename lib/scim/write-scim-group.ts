@@ -1,8 +1,10 @@
 // POST, PUT, PATCH and DELETE of a SCIM group. Members must be SCIM users of this workspace; the
-// roles of everyone who joined or left are derived again in the same transaction.
+// roles of everyone who joined or left are derived again in the same transaction (which can add or
+// remove memberships, so the workspace's cached counts are forgotten once it commits).
 import 'server-only';
 import type { TenantDb, TenantTransaction } from '../db/tenant-db';
 import { isUniqueViolation } from '../db/unique-violation';
+import { forgetWorkspaceCounts } from '../workspaces/workspace-counts';
 import type { ScimGroupState } from './group-patch';
 import { isScimId } from './is-scim-id';
 import { recordScimAuditEvent } from './record-scim-audit-event';
@@ -16,7 +18,7 @@ export const SCIM_GROUP_NOT_FOUND = 'No such group in this workspace.';
 type Tx = TenantTransaction;
 
 export function createScimGroup(db: TenantDb, tenantId: string, wanted: ScimGroupState): Promise<ScimGroupRow> {
-  return uniquely(() =>
+  return uniquely(tenantId, () =>
     db.$transaction(async (tx) => {
       await assertScimUsers(tx, wanted.memberIds);
       const group = await tx.scimGroup.create({
@@ -34,7 +36,7 @@ export function updateScimGroup(
   id: string,
   next: (current: ScimGroupState) => ScimGroupState,
 ): Promise<ScimGroupRow> {
-  return uniquely(() =>
+  return uniquely(tenantId, () =>
     db.$transaction(async (tx) => {
       const current = await lockGroup(tx, id);
       const wanted = next(current);
@@ -59,6 +61,7 @@ export async function deleteScimGroup(db: TenantDb, tenantId: string, id: string
       details: { groupId: id },
     });
   });
+  await forgetWorkspaceCounts(tenantId);
 }
 
 /** The group with its members, locked until the transaction ends; 404 when not in this workspace. */
@@ -94,9 +97,12 @@ async function assertScimUsers(tx: Tx, ids: string[]): Promise<void> {
   if (found !== ids.length) throw new ScimFailure(400, 'A member is not a user of this workspace.', 'invalidValue');
 }
 
-async function uniquely<T>(work: () => Promise<T>): Promise<T> {
+/** Runs a group's transaction: a taken name is a 409; once it commits, the counts are forgotten. */
+async function uniquely<T>(tenantId: string, work: () => Promise<T>): Promise<T> {
   try {
-    return await work();
+    const result = await work();
+    await forgetWorkspaceCounts(tenantId);
+    return result;
   } catch (error) {
     if (isUniqueViolation(error)) throw new ScimFailure(409, GROUP_NAME_TAKEN, 'uniqueness');
     throw error;

@@ -13,6 +13,7 @@ import { refusalForOneMore } from '../billing/plan-limit';
 import { authDb } from '../db/auth-db';
 import { globalDb } from '../db/global-db';
 import { tenantDb } from '../db/tenant-db';
+import { forgetWorkspaceCounts } from '../workspaces/workspace-counts';
 import { speaksForAddress } from './speaks-for-address';
 import type { SsoRefusalCode } from './sso-refusal';
 
@@ -45,7 +46,8 @@ export async function provisionSsoUser(tenantId: string, identity: SsoIdentity):
   const userId = await linkOrCreateUser({ ...identity, email });
   if (!userId) return { ok: false, code: 'SsoIdentityChanged' };
   const db = tenantDb(tenantId);
-  return db.$transaction(async (tx): Promise<ProvisionResult> => {
+  let joined = false;
+  const result = await db.$transaction(async (tx): Promise<ProvisionResult> => {
     const connection = await tx.ssoConnection.findFirst({ select: { defaultRole: true } });
     if (!connection) return { ok: false, code: 'SsoUnavailable' };
     const [membership] = await tx.$queryRaw<{ id: string }[]>`
@@ -60,8 +62,11 @@ export async function provisionSsoUser(tenantId: string, identity: SsoIdentity):
       target: email,
       details: { role: connection.defaultRole, provider: identity.provider },
     });
+    joined = true;
     return { ok: true, userId };
   });
+  if (joined) await forgetWorkspaceCounts(tenantId);
+  return result;
 }
 
 /**

@@ -14,7 +14,7 @@ const Accept = z.object({ token: z.string().min(1).max(200) });
 export const acceptInvitation = userAction(Accept, async ({ token }, { user }) => {
   const workspace = await hostWorkspace();
   if (!workspace) return failure(INVITATION_NOT_FOUND);
-  const result = await acceptInvitationFor(tenantDb(workspace.id), user, token);
+  const result = await acceptInvitationFor(tenantDb(workspace.id), workspace.id, user, token);
   if (!result.ok) return failure(result.error);
   redirect('/');
 });

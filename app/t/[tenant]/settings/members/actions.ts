@@ -52,7 +52,7 @@ export const changeMemberRole = tenantAction(ChangeRole, 'members.changeRole', a
 
 export const removeMember = tenantAction(Remove, 'members.remove', async (input, context) => {
   const { db, user, workspace, role, membershipId } = context;
-  const result = await removeMemberFor(db, { id: user.id, email: user.email, role, membershipId }, input);
+  const result = await removeMemberFor(db, workspace.id, { id: user.id, email: user.email, role, membershipId }, input);
   if (!result.ok) return refused(result);
   membersPage(workspace.slug);
   return success(`${result.email} was removed from the workspace.`);
