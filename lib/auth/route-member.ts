@@ -34,13 +34,16 @@ const refuse = (status: number, error: string): RouteMemberResult => ({
   response: Response.json({ error }, { status }),
 });
 
+/** routeSlug: the workspace of the route (app/t/[tenant]/…), which must be the Host's; routes
+ *  outside app/t serve whichever workspace the Host does. */
 export async function routeMember(
-  routeSlug: string,
   permission: Permission,
-  options: { write: boolean },
+  options: { write: boolean; routeSlug?: string },
 ): Promise<RouteMemberResult> {
   const workspace = await hostWorkspace();
-  if (!workspace || workspace.slug !== routeSlug) return refuse(404, 'Not found.');
+  if (!workspace || (options.routeSlug !== undefined && workspace.slug !== options.routeSlug)) {
+    return refuse(404, 'Not found.');
+  }
   const requestHeaders = await headers();
   const host = normalizeHost(requestHeaders.get('host'));
   // Subdomains are same-site with each other: only the exact Origin proves the page was ours.

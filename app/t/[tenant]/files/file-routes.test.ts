@@ -16,9 +16,9 @@ import { stubRequest } from '@/tests/support/next-request-stub';
 import { createTenant } from '@/tests/support/tenants';
 import { endlessPdf, pdfOfSize, streamOf } from '@/tests/support/upload-bodies';
 import { hostOf, type Member, signedInMember, type Tenant } from '@/tests/support/workspace-members';
+import * as uploadRoute from '../../../api/uploads/route';
 import * as downloadRoute from './[fileId]/download/route';
 import * as openRoute from './[fileId]/route';
-import * as uploadRoute from './route';
 
 vi.mock('next/headers', () => import('../../../../tests/support/next-request-stub'));
 
@@ -67,13 +67,13 @@ async function upload(
 ) {
   const headers: Record<string, string> = { 'x-file-name': encodeURIComponent(name) };
   if (Buffer.isBuffer(body)) headers['content-length'] = String(body.length);
-  const request = new Request(`http://${hostOf(tenant)}/files?${query}`, {
+  const request = new Request(`http://${hostOf(tenant)}/api/uploads?${query}`, {
     method: 'POST',
     headers,
     body: Buffer.isBuffer(body) ? streamOf(body) : body,
     duplex: 'half',
   } as RequestInit);
-  return uploadRoute.POST(request, { params: Promise.resolve({ tenant: tenant.slug }) });
+  return uploadRoute.POST(request);
 }
 
 function open(tenant: Tenant, fileId: string) {

@@ -8,7 +8,7 @@ type Context = { params: Promise<{ tenant: string; fileId: string }> };
 
 export async function GET(_request: Request, { params }: Context) {
   const { tenant, fileId } = await params;
-  const access = await routeMember(tenant, 'workspace.read', { write: false });
+  const access = await routeMember('workspace.read', { write: false, routeSlug: tenant });
   if (!access.ok) return access.response;
   const { db, workspace } = access.member;
   const link = await fileLink(db, fileStorage(), workspace.id, fileId);
