@@ -31,6 +31,7 @@ export function WorkspaceNav({ workspaceName, workspaceSlug, role, onCustomDomai
           {canOnHost(role, 'billing.manage', onCustomDomain) && <Link href="/settings/billing">Billing</Link>}
           {canOnHost(role, 'scim.manage', onCustomDomain) && <Link href="/settings/sso">SSO &amp; SCIM</Link>}
           {canOnHost(role, 'security.manage', onCustomDomain) && <Link href="/settings/security">Security</Link>}
+          {canOnHost(role, 'workspace.brand', onCustomDomain) && <Link href="/settings/workspace">Workspace</Link>}
         </nav>
         <div className="ml-auto flex items-center gap-4 text-sm">
           {others.length > 0 && (
