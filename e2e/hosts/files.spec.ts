@@ -1,7 +1,7 @@
 // Task attachments as a member meets them: attach a file from the project page (streamed to
 // /api/uploads), see it listed, open it through a member-checked, 60-second link, and find that
 // link useless on another workspace's host. A file the task does not accept is refused in words.
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { HOSTS_SERVER } from '../support/e2e-servers';
 import { signInAs } from '../support/sign-in-as';
 
@@ -11,6 +11,21 @@ const GLOBEX = `http://globex.localhost:${PORT}`;
 // Carol is a member of both seeded workspaces.
 const CAROL = 'carol@consulting.test';
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(20_000, 0x20), Buffer.from('\n%%EOF\n')]);
+
+/** A GET from the page itself (its cookies, its host), following redirects. */
+async function browserGet(page: Page, path: string) {
+  return page.evaluate(async (target) => {
+    const response = await fetch(target);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    return {
+      status: response.status,
+      url: response.url,
+      contentType: response.headers.get('content-type'),
+      disposition: response.headers.get('content-disposition'),
+      body: Array.from(bytes, (byte) => String.fromCharCode(byte)).join(''),
+    };
+  }, path);
+}
 
 test.beforeEach(async ({ context }) => {
   await signInAs(context, HOSTS_SERVER, CAROL, 'acme.localhost');
@@ -33,25 +48,21 @@ test('attach a file to a task, open it, and its link is useless on another host'
   const link = task.getByRole('link', { name });
   await expect(link).toBeVisible();
 
-  // The page's link checks membership and sends the browser on to a short-lived signed link.
+  // The page's link checks membership and sends the browser on (303) to a short-lived signed link.
   const href = (await link.getAttribute('href')) ?? '';
   expect(href).toMatch(/^\/files\/[0-9a-f-]{36}$/);
-  const opened = await page.request.get(`${ACME}${href}`, { maxRedirects: 0 });
-  expect(opened.status()).toBe(303);
-  const signed = opened.headers().location ?? '';
+  const opened = await browserGet(page, href);
+  expect(opened.status).toBe(200);
+  const signed = new URL(opened.url).pathname + new URL(opened.url).search;
   expect(signed).toMatch(/^\/files\/[0-9a-f-]{36}\/download\?expires=\d+&signature=/);
+  expect(opened.body).toBe(PDF.toString('latin1'));
+  expect(opened.contentType).toBe('application/pdf');
+  expect(opened.disposition).toContain(`attachment; filename="${name}"`);
 
-  const download = await page.request.get(`${ACME}${signed}`);
-  expect(download.status()).toBe(200);
-  expect(Buffer.from(await download.body()).equals(PDF)).toBe(true);
-  expect(download.headers()['content-type']).toBe('application/pdf');
-  expect(download.headers()['content-disposition']).toContain(`attachment; filename="${name}"`);
-
-  // The same link on globex's host (where Carol is a member too) opens nothing.
-  const elsewhere = await page.request.get(`${GLOBEX}${signed}`);
-  expect(elsewhere.status()).toBe(403);
-  const byIdElsewhere = await page.request.get(`${GLOBEX}${href}`, { maxRedirects: 0 });
-  expect(byIdElsewhere.status()).toBe(404);
+  // The same link on globex's host (where Carol is a member too) opens nothing, nor does the id.
+  await page.goto(`${GLOBEX}/`);
+  expect((await browserGet(page, signed)).status).toBe(403);
+  expect((await browserGet(page, href)).status).toBe(404);
 });
 
 test('a file the task does not accept is refused with the reason', async ({ page }) => {
