@@ -138,6 +138,18 @@ const EnvSchema = z
     STRIPE_METER_EVENT_NAME: z.string().min(1).default('projects_created'),
   })
   .check((ctx) => {
+    // Half a key pair would silently fall back to the SDK's own credentials.
+    const { S3_ACCESS_KEY_ID: keyId, S3_SECRET_ACCESS_KEY: secret } = ctx.value;
+    if (Boolean(keyId) !== Boolean(secret)) {
+      ctx.issues.push({
+        code: 'custom',
+        path: [keyId ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'],
+        message: 'set S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY together, or neither',
+        input: undefined,
+      });
+    }
+  })
+  .check((ctx) => {
     // A CNAME target under our root domain is a subdomain a workspace could otherwise take.
     const { CUSTOM_DOMAIN_CNAME_TARGET: target, ROOT_DOMAIN: root } = ctx.value;
     const label = target?.endsWith(`.${root}`) ? target.slice(0, -root.length - 1) : null;
