@@ -1,7 +1,7 @@
 // Bytes a workspace's files take against its plan: stored files, plus uploads still in flight
 // (each reserved its limit before its first byte was stored). A reservation older than an hour is
-// an upload that died with its process: it stops counting (its row and any partial object stay
-// until a cleanup removes them; see docs/decisions/024).
+// an upload that died with its process: it stops counting, and lib/files/forget-stale-uploads.ts
+// removes it.
 import 'server-only';
 import type { TenantDb } from '../db/tenant-db';
 
