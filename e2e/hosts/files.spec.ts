@@ -1,9 +1,11 @@
 // Task attachments as a member meets them: attach a file from the project page (streamed to
 // /api/uploads), see it listed, open it through a member-checked, 60-second link, and find that
 // link useless on another workspace's host. A file the task does not accept is refused in words.
+import { request as httpRequest } from 'node:http';
 import { expect, type Page, test } from '@playwright/test';
+import { asTenant } from '../support/e2e-database';
 import { HOSTS_SERVER } from '../support/e2e-servers';
-import { signInAs } from '../support/sign-in-as';
+import { sessionCookieValue, signInAs } from '../support/sign-in-as';
 
 const PORT = HOSTS_SERVER.port;
 const ACME = `http://acme.localhost:${PORT}`;
@@ -78,4 +80,54 @@ test('a file the task does not accept is refused with the reason', async ({ page
   await task.getByRole('button', { name: 'Upload' }).click();
   await expect(task.getByText(/^Upload images \(PNG, JPEG, GIF, WebP\), PDF/)).toBeVisible();
   await expect(task.getByRole('link', { name: 'tool.pdf' })).toHaveCount(0);
+});
+
+test('an endless upload through the real server is refused after a bounded read, not buffered', async () => {
+  // Straight to the server (Node cannot resolve acme.localhost; the Host header says it), from
+  // Carol's page origin with her session, chunked: no Content-Length to refuse early on.
+  const cookie = await sessionCookieValue(HOSTS_SERVER, CAROL, 'acme.localhost');
+  const [task] = await asTenant<{ id: string }>('acme', "SELECT id FROM tasks WHERE title = 'Order more rockets'");
+  const taskId = task?.id ?? '';
+  const outcome = await new Promise<{ status: number; sentBytes: number; body: string }>((resolve, reject) => {
+    let sentBytes = 0;
+    let answered = false;
+    const upload = httpRequest(
+      {
+        host: '127.0.0.1',
+        port: PORT,
+        method: 'POST',
+        path: `/api/uploads?purpose=task-attachment&taskId=${taskId}`,
+        headers: {
+          host: `acme.localhost:${PORT}`,
+          origin: ACME,
+          cookie: `tenantry.session=${cookie}`,
+          'x-file-name': 'endless.pdf',
+        },
+      },
+      (response) => {
+        answered = true;
+        let body = '';
+        response.on('data', (chunk: Buffer) => {
+          body += chunk.toString();
+        });
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, sentBytes, body }));
+      },
+    );
+    upload.on('error', (error) => (answered ? undefined : reject(error)));
+    const chunk = Buffer.alloc(256 * 1024, 0x20);
+    Buffer.from('%PDF-1.4\n').copy(chunk);
+    const pump = () => {
+      // Give up at 200 MB: a server that buffers would still be reading.
+      while (!answered && sentBytes < 200 * 1024 * 1024) {
+        sentBytes += chunk.length;
+        if (!upload.write(chunk)) return upload.once('drain', pump);
+      }
+      if (!answered) upload.end();
+    };
+    pump();
+  });
+  expect(outcome.status).toBe(413);
+  expect(JSON.parse(outcome.body)).toEqual({ error: 'Files can be at most 10 MB.' });
+  // Socket buffers hold a few MB beyond what the server read; a buffering server would have read all.
+  expect(outcome.sentBytes).toBeLessThan(40 * 1024 * 1024);
 });
