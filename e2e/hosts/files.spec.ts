@@ -131,3 +131,21 @@ test('an endless upload through the real server is refused after a bounded read,
   // Socket buffers hold a few MB beyond what the server read; a buffering server would have read all.
   expect(outcome.sentBytes).toBeLessThan(40 * 1024 * 1024);
 });
+
+test("an owner sets the workspace logo; it shows in the header through a member's link", async ({ page, context }) => {
+  await signInAs(context, HOSTS_SERVER, 'alice@acme.test', 'acme.localhost');
+  await page.goto(`${ACME}/settings/workspace`);
+  await expect(page.getByText('No logo yet.')).toBeVisible();
+  const png = Buffer.from(
+    '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4a10000000049454e44ae426082',
+    'hex',
+  );
+  await page.getByLabel('Logo image').setInputFiles({ name: 'acme.png', mimeType: 'image/png', buffer: png });
+  await page.getByRole('button', { name: 'Upload' }).click();
+  await expect(page.getByText('Uploaded acme.png.')).toBeVisible();
+  const logo = page.getByRole('img', { name: 'Acme Inc. logo' });
+  await expect(logo).toBeVisible();
+  await expect.poll(() => logo.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(1);
+  const header = page.locator('header img');
+  await expect.poll(() => header.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(1);
+});
