@@ -58,6 +58,8 @@ function webServer(server: E2eServer) {
       ROOT_DOMAIN: server.root,
       APP_URL: origin(server),
       AUTH_SECRET: E2E_AUTH_SECRET,
+      // Tenant files on local disk, one directory per server (lib/files/local-disk-storage.ts).
+      FILES_DIR: `.data/e2e-files-${server.port}`,
       ...onlySet({ SMTP_URL: process.env.E2E_SMTP_URL, REDIS_URL: process.env.E2E_REDIS_URL }),
       // Each server counts apart: all the suite's requests come from one address.
       ...onlySet({

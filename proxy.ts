@@ -38,6 +38,8 @@ function notFound(request: NextRequest) {
   return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { status: 404 });
 }
 
+// /api/uploads is not matched: Next.js buffers the body of every POST the proxy sees, and uploads
+// must stream (app/api/uploads/route.ts finds its workspace from the Host itself).
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|robots.txt).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|robots.txt|api/uploads).*)'],
 };

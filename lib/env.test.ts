@@ -30,4 +30,19 @@ describe('parseEnv', () => {
       /REDIS_URL: must be a redis[\s\S]*TRUSTED_PROXY_HOPS/,
     );
   });
+
+  it('checks the file storage settings', () => {
+    expect(parseEnv({})).toMatchObject({
+      FILES_DIR: '.data/files',
+      S3_REGION: 'us-east-1',
+      S3_FORCE_PATH_STYLE: false,
+    });
+    expect(
+      parseEnv({ S3_BUCKET: 'files', S3_ENDPOINT: 'http://127.0.0.1:9000', S3_FORCE_PATH_STYLE: 'true' }),
+    ).toMatchObject({ S3_BUCKET: 'files', S3_FORCE_PATH_STYLE: true });
+    expect(() => parseEnv({ S3_ACCESS_KEY_ID: 'AKIA' })).toThrow(/S3_SECRET_ACCESS_KEY: set S3_ACCESS_KEY_ID and/);
+    expect(() => parseEnv({ S3_ENDPOINT: 'not a url', FILES_SIGNING_SECRET: 'short' })).toThrow(
+      /S3_ENDPOINT[\s\S]*FILES_SIGNING_SECRET/,
+    );
+  });
 });

@@ -74,6 +74,26 @@ const EnvSchema = z
      *  0: the app faces clients itself. See lib/rate-limit/client-ip.ts and docs/decisions/017. */
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 
+    // ─── Tenant files (lib/files/, docs/decisions/024) ────────────────────────────────────────────
+    /** The S3 (or S3-compatible) bucket tenant files are stored in. Unset → local disk under FILES_DIR
+     *  (development; announced in the log). */
+    S3_BUCKET: z.string().min(3).optional(),
+    /** An S3-compatible server (MinIO, R2, …): its URL. Unset → AWS S3 in S3_REGION. */
+    S3_ENDPOINT: z.url().optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    /** Unset → the AWS SDK's own credential chain (instance role, AWS_* variables, …). */
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    /** Most S3-compatible servers want path-style URLs (endpoint/bucket/key). */
+    S3_FORCE_PATH_STYLE: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((value) => value === 'true'),
+    /** The local driver's directory (relative to the working directory, or absolute). */
+    FILES_DIR: z.string().min(1).default('.data/files'),
+    /** Signs the local driver's download links (32+ characters). Unset → derived from AUTH_SECRET. */
+    FILES_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)').optional(),
+
     // ─── Accounts ────────────────────────────────────────────────────────────────────────────────
     /** The root site's origin (https://myapp.com): sign-in lives here, and every link in an email is
      *  built from it, never from a request's Host. Required in production; see lib/auth/app-url.ts. */
@@ -120,6 +140,18 @@ const EnvSchema = z
     STRIPE_PRICE_PRO: z.string().min(1).optional(),
     /** The meter that billable usage is reported to (Stripe → Billing → Meters: its event name). */
     STRIPE_METER_EVENT_NAME: z.string().min(1).default('projects_created'),
+  })
+  .check((ctx) => {
+    // Half a key pair would silently fall back to the SDK's own credentials.
+    const { S3_ACCESS_KEY_ID: keyId, S3_SECRET_ACCESS_KEY: secret } = ctx.value;
+    if (Boolean(keyId) !== Boolean(secret)) {
+      ctx.issues.push({
+        code: 'custom',
+        path: [keyId ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'],
+        message: 'set S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY together, or neither',
+        input: undefined,
+      });
+    }
   })
   .check((ctx) => {
     // A CNAME target under our root domain is a subdomain a workspace could otherwise take.

@@ -13,14 +13,28 @@ type Props = {
   onCustomDomain: boolean;
   email: string;
   workspaces: UserWorkspace[];
+  /** The workspace's logo, shown through /files/<id> (a member-checked, short-lived link). */
+  logoFileId: string | null;
 };
 
-export function WorkspaceNav({ workspaceName, workspaceSlug, role, onCustomDomain, email, workspaces }: Props) {
+export function WorkspaceNav({
+  workspaceName,
+  workspaceSlug,
+  role,
+  onCustomDomain,
+  email,
+  workspaces,
+  logoFileId,
+}: Props) {
   const others = workspaces.filter((workspace) => workspace.slug !== workspaceSlug);
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-6 py-3">
-        <Link href="/" className="font-semibold">
+        <Link href="/" className="flex items-center gap-2 font-semibold">
+          {logoFileId && (
+            // biome-ignore lint/performance/noImgElement: a short-lived signed link, not a static asset for next/image
+            <img src={`/files/${logoFileId}`} alt="" className="h-6 w-6 rounded object-contain" />
+          )}
           {workspaceName}
         </Link>
         <nav aria-label="Workspace" className="flex gap-4 text-sm">
@@ -31,6 +45,7 @@ export function WorkspaceNav({ workspaceName, workspaceSlug, role, onCustomDomai
           {canOnHost(role, 'billing.manage', onCustomDomain) && <Link href="/settings/billing">Billing</Link>}
           {canOnHost(role, 'scim.manage', onCustomDomain) && <Link href="/settings/sso">SSO &amp; SCIM</Link>}
           {canOnHost(role, 'security.manage', onCustomDomain) && <Link href="/settings/security">Security</Link>}
+          {canOnHost(role, 'workspace.brand', onCustomDomain) && <Link href="/settings/workspace">Workspace</Link>}
         </nav>
         <div className="ml-auto flex items-center gap-4 text-sm">
           {others.length > 0 && (

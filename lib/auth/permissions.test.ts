@@ -3,10 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { can, canOnHost, PERMISSIONS, type Permission } from './permissions';
 
 describe('permissions', () => {
-  it('members read, create and export projects; admins manage members, domains and the audit log; owners also billing and owners', () => {
+  it('members read, create and export projects and attach files; admins manage members, domains, the audit log, files and the logo; owners also billing and owners', () => {
     const allowed = (role: 'owner' | 'admin' | 'member') =>
       (Object.keys(PERMISSIONS) as Permission[]).filter((permission) => can(role, permission));
-    expect(allowed('member')).toEqual(['workspace.read', 'projects.create', 'projects.export', 'members.read']);
+    expect(allowed('member')).toEqual([
+      'workspace.read',
+      'projects.create',
+      'projects.export',
+      'members.read',
+      'files.attach',
+    ]);
     expect(allowed('admin')).toEqual([
       'workspace.read',
       'projects.create',
@@ -20,6 +26,9 @@ describe('permissions', () => {
       'domains.manage',
       'auditLog.read',
       'scim.manage',
+      'files.attach',
+      'files.manage',
+      'workspace.brand',
     ]);
     expect(allowed('owner')).toEqual(Object.keys(PERMISSIONS));
   });

@@ -29,6 +29,12 @@ export const PERMISSIONS = {
   'owners.manage': OWNERS,
   // Whether members must sign in with a second factor.
   'security.manage': OWNERS,
+  // Attaching files to tasks, and removing one's own attachments.
+  'files.attach': EVERYONE,
+  // Removing anyone's attachment.
+  'files.manage': ADMINS,
+  // The workspace's logo.
+  'workspace.brand': ADMINS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

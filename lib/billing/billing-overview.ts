@@ -2,15 +2,15 @@
 // and billable usage in the current period.
 import 'server-only';
 import type { TenantDb } from '../db/tenant-db';
-import { type Entitlements, entitlementsOf } from './entitlements';
-import type { Limits } from './plans';
+import { storageUsed } from '../files/storage-used';
+import { type Entitlements, entitlementsOf, type LimitName } from './entitlements';
 
 export type BillingOverview = {
   entitlements: Entitlements;
   currentPeriodEnd: Date | null;
   cancelAtPeriodEnd: boolean;
   hasStripeSubscription: boolean;
-  usage: Record<keyof Limits, number>;
+  usage: Record<LimitName, number> & { storageBytes: number };
   billableThisPeriod: number;
   periodStart: Date;
 };
@@ -19,11 +19,12 @@ export async function billingOverview(db: TenantDb): Promise<BillingOverview> {
   const state = await db.billingState.findFirst();
   const now = new Date();
   const periodStart = state?.currentPeriodStart ?? new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-  const [members, pending, projects, customDomains, billable] = await Promise.all([
+  const [members, pending, projects, customDomains, storageBytes, billable] = await Promise.all([
     db.membership.count(),
     db.invitation.count({ where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: now } } }),
     db.project.count(),
     db.domain.count(),
+    storageUsed(db),
     db.usageEvent.aggregate({ _sum: { quantity: true }, where: { occurredAt: { gte: periodStart } } }),
   ]);
   return {
@@ -32,7 +33,7 @@ export async function billingOverview(db: TenantDb): Promise<BillingOverview> {
     currentPeriodEnd: state?.currentPeriodEnd ?? null,
     cancelAtPeriodEnd: state?.cancelAtPeriodEnd ?? false,
     hasStripeSubscription: Boolean(state?.stripeSubscriptionId),
-    usage: { seats: members + pending, projects, customDomains },
+    usage: { seats: members + pending, projects, customDomains, storageBytes },
     billableThisPeriod: billable._sum.quantity ?? 0,
     periodStart,
   };

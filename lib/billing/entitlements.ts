@@ -27,7 +27,8 @@ export function entitlementsOf(state: { plan: string; status: string } | null): 
   };
 }
 
-export type LimitName = keyof Limits;
+/** The limits counted one item at a time (storage is counted in bytes: lib/files/reserve-storage.ts). */
+export type LimitName = 'seats' | 'projects' | 'customDomains';
 
 const LIMIT_WORDS: Record<LimitName, [singular: string, plural: string]> = {
   seats: ['member (including pending invitations)', 'members (including pending invitations)'],

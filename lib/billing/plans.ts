@@ -2,19 +2,25 @@
 // (STRIPE_PRICE_PRO), so a fork changes prices without touching code, and limits in one place.
 import { env } from '../env';
 
-export type Limits = { seats: number; projects: number; customDomains: number };
+export type Limits = {
+  seats: number;
+  projects: number;
+  customDomains: number;
+  /** Bytes of tenant files (attachments, logo), enforced by lib/files/reserve-storage.ts. */
+  storageBytes: number;
+};
 export type Features = { auditLog: boolean; prioritySupport: boolean };
 export type PlanId = 'free' | 'pro';
 
 export const PLANS = {
   free: {
     name: 'Free',
-    limits: { seats: 5, projects: 10, customDomains: 0 },
+    limits: { seats: 5, projects: 10, customDomains: 0, storageBytes: 100 * 1024 ** 2 },
     features: { auditLog: true, prioritySupport: false },
   },
   pro: {
     name: 'Pro',
-    limits: { seats: 50, projects: 1000, customDomains: 10 },
+    limits: { seats: 50, projects: 1000, customDomains: 10, storageBytes: 10 * 1024 ** 3 },
     features: { auditLog: true, prioritySupport: true },
   },
 } as const satisfies Record<PlanId, { name: string; limits: Limits; features: Features }>;

@@ -15,7 +15,19 @@ export async function getProject(tenantId: string, projectId: string) {
       id: true,
       name: true,
       createdAt: true,
-      tasks: { orderBy: [{ createdAt: 'asc' }, { title: 'asc' }], select: { id: true, title: true, done: true } },
+      tasks: {
+        orderBy: [{ createdAt: 'asc' }, { title: 'asc' }],
+        select: {
+          id: true,
+          title: true,
+          done: true,
+          attachments: {
+            where: { status: 'stored' },
+            orderBy: { createdAt: 'asc' },
+            select: { id: true, name: true, size: true, createdBy: true },
+          },
+        },
+      },
     },
   });
 }

@@ -6,7 +6,9 @@ import { currentSession } from '@/lib/auth/current-session';
 import { findMembership } from '@/lib/auth/membership';
 import { sessionMeetsWorkspacePolicy } from '@/lib/auth/second-factor/two-factor-policy';
 import { isCustomDomainSession } from '@/lib/auth/session-store';
+import { tenantDb } from '@/lib/db/tenant-db';
 import { env } from '@/lib/env';
+import { workspaceLogo } from '@/lib/files/workspace-logo';
 import { currentWorkspace } from '@/lib/workspaces/current-workspace';
 import { listSessionWorkspaces } from '@/lib/workspaces/list-user-workspaces';
 
@@ -29,6 +31,7 @@ export default async function WorkspaceLayout({ children, params }: Props) {
           onCustomDomain={isCustomDomainSession(session, env().ROOT_DOMAIN)}
           email={session.user.email}
           workspaces={await listSessionWorkspaces(session.id)}
+          logoFileId={(await workspaceLogo(tenantDb(workspace.id)))?.id ?? null}
         />
       )}
       {children}

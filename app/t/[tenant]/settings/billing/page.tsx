@@ -5,12 +5,14 @@ import { SubmitButton } from '@/components/forms/submit-button';
 import { requireMember } from '@/lib/auth/require-member';
 import { billingOverview } from '@/lib/billing/billing-overview';
 import type { Limits } from '@/lib/billing/plans';
+import { formatBytes } from '@/lib/files/format-bytes';
 import { openPortalAction, startCheckoutAction } from './actions';
 
 const LIMIT_LABELS: Record<keyof Limits, string> = {
   seats: 'Members and pending invitations',
   projects: 'Projects',
   customDomains: 'Custom domains',
+  storageBytes: 'File storage',
 };
 const DATE = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
 
@@ -55,7 +57,9 @@ export default async function BillingPage({ params, searchParams }: Props) {
               <tr key={limit} className="border-b border-slate-100" data-testid={`limit-${limit}`}>
                 <td className="py-2">{LIMIT_LABELS[limit]}</td>
                 <td className="py-2 text-right tabular-nums">
-                  {overview.usage[limit]} of {entitlements.limits[limit]}
+                  {limit === 'storageBytes'
+                    ? `${formatBytes(overview.usage[limit])} of ${formatBytes(entitlements.limits[limit])}`
+                    : `${overview.usage[limit]} of ${entitlements.limits[limit]}`}
                 </td>
               </tr>
             ))}

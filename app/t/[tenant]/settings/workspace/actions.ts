@@ -1,0 +1,18 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { failure, success } from '@/lib/actions/action-state';
+import { tenantAction } from '@/lib/actions/tenant-action';
+import { deleteFile } from '@/lib/files/delete-file';
+import { fileStorage } from '@/lib/files/storage-from-env';
+
+export const removeLogoAction = tenantAction(
+  z.object({ fileId: z.uuid() }),
+  'workspace.brand',
+  async ({ fileId }, { db, user, workspace }) => {
+    const result = await deleteFile(db, fileStorage(), user, { fileId, purpose: 'logo', mayDeleteOthers: true });
+    if (!result.ok) return failure(result.error);
+    revalidatePath(`/t/${workspace.slug}`, 'layout');
+    return success('Removed the logo.');
+  },
+);
