@@ -2,15 +2,14 @@
 // and billable usage in the current period.
 import 'server-only';
 import type { TenantDb } from '../db/tenant-db';
-import { type Entitlements, entitlementsOf } from './entitlements';
-import type { Limits } from './plans';
+import { type Entitlements, entitlementsOf, type LimitName } from './entitlements';
 
 export type BillingOverview = {
   entitlements: Entitlements;
   currentPeriodEnd: Date | null;
   cancelAtPeriodEnd: boolean;
   hasStripeSubscription: boolean;
-  usage: Record<keyof Limits, number>;
+  usage: Record<LimitName, number>;
   billableThisPeriod: number;
   periodStart: Date;
 };

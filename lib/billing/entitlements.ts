@@ -27,7 +27,8 @@ export function entitlementsOf(state: { plan: string; status: string } | null): 
   };
 }
 
-export type LimitName = keyof Limits;
+/** The limits on how many of something a workspace holds (a rate is not held: requestsPerMinute). */
+export type LimitName = Exclude<keyof Limits, 'requestsPerMinute'>;
 
 const LIMIT_WORDS: Record<LimitName, [singular: string, plural: string]> = {
   seats: ['member (including pending invitations)', 'members (including pending invitations)'],

@@ -4,10 +4,10 @@ import { ActionForm } from '@/components/forms/action-form';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { requireMember } from '@/lib/auth/require-member';
 import { billingOverview } from '@/lib/billing/billing-overview';
-import type { Limits } from '@/lib/billing/plans';
+import type { LimitName } from '@/lib/billing/entitlements';
 import { openPortalAction, startCheckoutAction } from './actions';
 
-const LIMIT_LABELS: Record<keyof Limits, string> = {
+const LIMIT_LABELS: Record<LimitName, string> = {
   seats: 'Members and pending invitations',
   projects: 'Projects',
   customDomains: 'Custom domains',
@@ -51,7 +51,7 @@ export default async function BillingPage({ params, searchParams }: Props) {
         )}
         <table className="mt-6 w-full text-sm">
           <tbody>
-            {(Object.keys(LIMIT_LABELS) as (keyof Limits)[]).map((limit) => (
+            {(Object.keys(LIMIT_LABELS) as LimitName[]).map((limit) => (
               <tr key={limit} className="border-b border-slate-100" data-testid={`limit-${limit}`}>
                 <td className="py-2">{LIMIT_LABELS[limit]}</td>
                 <td className="py-2 text-right tabular-nums">
@@ -59,6 +59,10 @@ export default async function BillingPage({ params, searchParams }: Props) {
                 </td>
               </tr>
             ))}
+            <tr className="border-b border-slate-100" data-testid="limit-requestsPerMinute">
+              <td className="py-2">Requests per minute (pages, forms, API and SCIM together)</td>
+              <td className="py-2 text-right tabular-nums">{entitlements.limits.requestsPerMinute}</td>
+            </tr>
             <tr data-testid="billable-usage">
               <td className="py-2">Billable events since {DATE.format(overview.periodStart)}</td>
               <td className="py-2 text-right tabular-nums">{overview.billableThisPeriod}</td>
