@@ -16,6 +16,8 @@ const { serveProxy } = await import('../../tests/support/proxy-server');
 const { POST: stripeWebhook } = await import('../../app/api/webhooks/stripe/route');
 const { linkStripeCustomer } = await import('../billing/stripe-customers');
 const { billingTenantDb } = await import('../db/billing-db');
+const { platformDb } = await import('../db/platform-db');
+const { tenantDb } = await import('../db/tenant-db');
 const { PLANS } = await import('../billing/plans');
 const { defaultTenantRequestLimit } = await import('./tenant-request-limit');
 const { ROUTE_HANDLER_PREFIXES } = await import('./workspace-request-limit');
@@ -112,6 +114,18 @@ describe('a workspace over its plan limit', () => {
     for (const pathname of ['/api/scim/v2/Users', '/auth/start', '/api/anything']) {
       expect((await send(noisy, pathname, action)).status, pathname).toBe(429);
     }
+  });
+
+  it("is one budget per workspace on every host it has: a verified custom domain spends its subdomain's", async () => {
+    const noisy = await createTenant('noisy-domain');
+    const custom = `app.${noisy.slug}.example`;
+    await tenantDb(noisy.id).domain.create({ data: { hostname: custom, verificationToken: 't' } });
+    await platformDb()
+      .$executeRaw`UPDATE domains SET status = 'verified', verified_at = now() WHERE hostname = ${custom}`;
+    expect(await proxy.send(custom, '/')).toEqual(served(noisy));
+    await spend(noisy, FREE - 1);
+    expect((await proxy.send(custom, '/')).status).toBe(429);
+    expect((await send(noisy)).status).toBe(429);
   });
 
   it('counts nothing for a host that serves no workspace (the page behind answers 404)', async () => {
