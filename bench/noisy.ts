@@ -10,6 +10,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import http from 'node:http';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { databaseServer } from '../scripts/db/database-server';
@@ -107,8 +108,14 @@ console.log(
 const childEnv = () => ({ ...process.env, NODE_OPTIONS: '' });
 
 function buildCopy(): string {
-  mkdirSync(path.join(ROOT, '.data'), { recursive: true });
-  const dir = mkdtempSync(path.join(ROOT, '.data', 'bench-noisy-'));
+  // A git worktree shares node_modules through a symlink, which Turbopack does not follow out of
+  // its root: the copy then goes outside the project, with node_modules and a lockfile of its own
+  // (inside the project, the project's lockfile would make the project the root, with two Reacts).
+  const modules = path.join(ROOT, 'node_modules');
+  const shared = lstatSync(modules).isSymbolicLink();
+  const parent = shared ? tmpdir() : path.join(ROOT, '.data');
+  mkdirSync(parent, { recursive: true });
+  const dir = mkdtempSync(path.join(parent, 'bench-noisy-'));
   const entries = [
     'app',
     'components',
@@ -123,10 +130,7 @@ function buildCopy(): string {
   const configs = ['next.config.js', 'postcss.config.mjs', 'tsconfig.json', 'package.json', 'vitest.config.ts'];
   for (const entry of [...entries, ...configs])
     cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true });
-  // A git worktree shares node_modules through a symlink, which Turbopack does not follow out of
-  // its root: the copy then gets node_modules of its own (and a lockfile, to be its own root).
-  const modules = path.join(ROOT, 'node_modules');
-  if (lstatSync(modules).isSymbolicLink()) {
+  if (shared) {
     cpSync(realpathSync(modules), path.join(dir, 'node_modules'), { recursive: true, verbatimSymlinks: true });
     cpSync(path.join(ROOT, 'package-lock.json'), path.join(dir, 'package-lock.json'));
   }
