@@ -149,7 +149,7 @@ function buildCopy(): string {
     cpSync(path.join(ROOT, 'package-lock.json'), path.join(dir, 'package-lock.json'));
   }
   try {
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'build'], {
+    execFileSync(process.execPath, [nextBin(dir), 'build'], {
       cwd: dir,
       stdio: 'pipe',
       env: childEnv(),
@@ -161,23 +161,23 @@ function buildCopy(): string {
   return dir;
 }
 
+/** The copy's own Next when it has node_modules of its own: Next and the app must load one React. */
+const nextBin = (dir: string) =>
+  [dir, ROOT].map((base) => path.join(base, 'node_modules/next/dist/bin/next')).find((bin) => existsSync(bin)) ?? '';
+
 const PORT = 3301;
 function start(dir: string): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '--port', String(PORT)],
-    {
-      cwd: dir,
-      env: {
-        ...childEnv(),
-        NODE_ENV: 'production',
-        PORT: String(PORT),
-        APP_URL: `http://localhost:${PORT}`,
-        AUTH_SECRET: BENCH_AUTH_SECRET,
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
+  const child = spawn(process.execPath, [nextBin(dir), 'start', '--port', String(PORT)], {
+    cwd: dir,
+    env: {
+      ...childEnv(),
+      NODE_ENV: 'production',
+      PORT: String(PORT),
+      APP_URL: `http://localhost:${PORT}`,
+      AUTH_SECRET: BENCH_AUTH_SECRET,
     },
-  );
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve) =>
     child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('Ready') && resolve(child)),
   );
