@@ -19,7 +19,7 @@ const { billingTenantDb } = await import('../db/billing-db');
 const { platformDb } = await import('../db/platform-db');
 const { tenantDb } = await import('../db/tenant-db');
 const { PLANS } = await import('../billing/plans');
-const { defaultTenantRequestLimit } = await import('./tenant-request-limit');
+const { defaultTenantRequestLimit, SECOND_SHARE } = await import('./tenant-request-limit');
 const { ROUTE_HANDLER_PREFIXES } = await import('./workspace-request-limit');
 
 const proxy = await serveProxy();
@@ -35,12 +35,14 @@ const hostOf = (tenant: Tenant) => `${tenant.slug}.localhost:3000`;
 const send = (tenant: Tenant, pathname = '/', init?: Parameters<typeof proxy.send>[2]) =>
   proxy.send(hostOf(tenant), pathname, init);
 
-/** Spends `count` of the workspace's requests this minute, as that many requests through the proxy would. */
+/** Spends `count` of the workspace's requests this minute, as that many requests through the proxy
+ *  would, then lets the one-second window pass: what follows meets the minute's limit alone. */
 async function spend(tenant: Tenant, count: number): Promise<void> {
   const limit = defaultTenantRequestLimit();
   for (let done = 0; done < count; done += 200) {
     await Promise.all(Array.from({ length: Math.min(200, count - done) }, () => limit.hit(tenant.id)));
   }
+  await new Promise((resolve) => setTimeout(resolve, 1_100));
 }
 
 const served = (tenant: Tenant, pathname = '') =>
@@ -76,6 +78,20 @@ describe('a workspace over its plan limit', () => {
       `This workspace is making too many requests; try again in ${retryAfterOf(refused)} seconds.`,
     );
     expect(other).toEqual(served(quiet, '/projects/1'));
+  });
+
+  it('may not spend its minute in a stampede: past a twentieth of it in one second, Retry-After: 1', async () => {
+    const [noisy, quiet] = [await createTenant('stampede'), await createTenant('stampede-quiet')];
+    const perSecond = Math.ceil(FREE * SECOND_SHARE);
+    const limit = defaultTenantRequestLimit();
+    const verdicts = await Promise.all(Array.from({ length: perSecond + 5 }, () => limit.hit(noisy.id)));
+    expect(verdicts.filter((verdict) => verdict.limited)).toHaveLength(5);
+    const refused = await send(noisy);
+    expect(refused.status).toBe(429);
+    expect(refused.headers['retry-after']).toBe('1');
+    expect(await send(quiet)).toEqual(served(quiet));
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(await send(noisy)).toEqual(served(noisy)); // the rest of its minute is still there
   });
 
   it('answers an API route with application/problem+json and SCIM with its Error schema', async () => {
