@@ -287,6 +287,14 @@ console.log(
 );
 const floodSorted = sorted(floodLatencies);
 const statuses = [...floodStatuses].map(([status, n]) => `${n}× ${status}`).join(', ');
+// What the server spends: a quiet page alone, and each flood request on top (mostly refusals).
+const cpuMs = (phases: Phase[]) => phases.reduce((sum, p) => sum + p.cpuShare, 0) * PHASE_SECONDS * 1000;
+const quietPageCpu = cpuMs(alone) / quietAlone.length;
+const floodCount = [...floodStatuses.values()].reduce((sum, n) => sum + n, 0);
+const perFloodRequest = (cpuMs(flooded) - quietPageCpu * quietFlooded.length) / floodCount;
+console.log(
+  `  server CPU: ${quietPageCpu.toFixed(2)} ms per quiet page alone; ${perFloodRequest.toFixed(2)} ms more per flood request`,
+);
 console.log(
   `  the flood: ${statuses}; its answers p50 ${percentile(floodSorted, 0.5).toFixed(2)} ms p99 ${percentile(floodSorted, 0.99).toFixed(2)} ms`,
 );
