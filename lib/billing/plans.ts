@@ -3,8 +3,9 @@
 import { env } from '../env';
 
 // requestsPerMinute: every request to the workspace's host (pages, actions, route handlers, SCIM),
-// counted per workspace in fixed one-minute windows (docs/decisions/022). Far above what people
-// clicking and the e2e suite send, so only floods and runaway scripts meet it.
+// counted per workspace in fixed one-minute windows, and at most a twentieth of it in any one
+// second (docs/decisions/022). Far above what people clicking and the e2e suite send, so only
+// floods and runaway scripts meet it.
 export type Limits = { seats: number; projects: number; customDomains: number; requestsPerMinute: number };
 export type Features = { auditLog: boolean; prioritySupport: boolean };
 export type PlanId = 'free' | 'pro';

@@ -1,6 +1,7 @@
 // proxy.ts's per-workspace rate limit (docs/decisions/022): every request to a workspace's host is
-// counted against its plan's requests per minute, and one over the limit is answered 429 here,
-// before Next renders or runs anything. Server-action calls are counted too but let through: a
+// counted against its plan's requests per minute and their share per second
+// (./tenant-request-limit.ts), and one over the limit is answered 429 here, before Next renders
+// or runs anything. Server-action calls are counted too but let through: a
 // proxy cannot answer one with form state, so tenantAction (lib/actions/tenant-action.ts) refuses
 // them with a form error. Only on pages: a route handler (ROUTE_HANDLER_PREFIXES) ignores the
 // Next-Action header, so sending one there must not get a request past the limit.
