@@ -6,10 +6,12 @@
 //   anything else      → 404
 // It is a router, not a guard: pages re-derive the workspace from the Host themselves
 // (lib/workspaces/current-workspace.ts), so a request that skips this file gains nothing.
+// On the way it counts each workspace request against the plan's rate limit (429 when over it).
 import { type NextRequest, NextResponse } from 'next/server';
 import { classifyHost } from './lib/hosts/classify-host';
 import { hostOptions } from './lib/hosts/host-options';
 import { routingSlugForHost } from './lib/hosts/workspace-slug-for-host';
+import { limitWorkspaceRequest } from './lib/rate-limit/workspace-request-limit';
 
 const INTERNAL_TENANT_PREFIX = '/t/';
 const PLATFORM_API_PREFIX = '/api/platform/';
@@ -31,6 +33,8 @@ export async function proxy(request: NextRequest) {
   if (host.kind === 'root') return NextResponse.next();
   const slug = await routingSlugForHost(host);
   if (!slug) return notFound(request);
+  const tooMany = await limitWorkspaceRequest(request, slug);
+  if (tooMany) return tooMany;
   return NextResponse.rewrite(new URL(`${INTERNAL_TENANT_PREFIX}${slug}${pathname}${search}`, request.url));
 }
 

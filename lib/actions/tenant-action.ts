@@ -1,7 +1,8 @@
 // A server action inside a workspace: the workspace comes from the Host (never from the client),
 // the member's role from the database on this very request, and the permission from the one table
 // (lib/auth/permissions.ts), after the workspace's two-factor policy. The handler gets the tenant's
-// database client.
+// database client. A workspace over its plan's requests per minute gets a form error instead
+// (docs/decisions/022): proxy.ts counted this call but could not answer it with form state.
 //
 //   export const inviteMember = tenantAction(Invite, 'members.invite', async (input, { db, user }) => …);
 import 'server-only';
@@ -11,6 +12,8 @@ import { canOnHost, type Permission } from '../auth/permissions';
 import { sessionMeetsWorkspacePolicy } from '../auth/second-factor/two-factor-policy';
 import { type TenantDb, tenantDb } from '../db/tenant-db';
 import type { Role } from '../generated/prisma/enums';
+import { defaultTenantRequestLimit } from '../rate-limit/tenant-request-limit';
+import { tenantRequestRefusalMessage } from '../rate-limit/tenant-request-refusal-message';
 import type { Workspace } from '../workspaces/current-workspace';
 import { hostWorkspace } from '../workspaces/host-workspace';
 import { type ActionState, failure } from './action-state';
@@ -31,8 +34,11 @@ export function tenantAction<Schema extends z.ZodType>(
 ): FormAction {
   return userAction(schema, async (input, context) => {
     const workspace = await hostWorkspace();
-    const membership = workspace && (await findMembership(workspace.id, context.user.id));
-    if (!workspace || !membership) return failure(NOT_A_MEMBER_REFUSAL);
+    if (!workspace) return failure(NOT_A_MEMBER_REFUSAL);
+    const load = await defaultTenantRequestLimit().check(workspace.id);
+    if (load.limited) return failure(tenantRequestRefusalMessage(load.retryAfterSeconds));
+    const membership = await findMembership(workspace.id, context.user.id);
+    if (!membership) return failure(NOT_A_MEMBER_REFUSAL);
     if (!(await sessionMeetsWorkspacePolicy(workspace.id, context.session))) return failure(TWO_FACTOR_REFUSAL);
     if (!canOnHost(membership.role, permission, context.onCustomDomain)) return failure(ROLE_REFUSAL);
     return handler(input, {

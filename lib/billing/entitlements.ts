@@ -27,7 +27,8 @@ export function entitlementsOf(state: { plan: string; status: string } | null): 
   };
 }
 
-/** The limits counted one item at a time (storage is counted in bytes: lib/files/reserve-storage.ts). */
+/** The limits counted one item at a time (storage is counted in bytes: lib/files/reserve-storage.ts; a
+ *  rate is not held: requestsPerMinute). */
 export type LimitName = 'seats' | 'projects' | 'customDomains';
 
 const LIMIT_WORDS: Record<LimitName, [singular: string, plural: string]> = {

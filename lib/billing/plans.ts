@@ -2,12 +2,17 @@
 // (STRIPE_PRICE_PRO), so a fork changes prices without touching code, and limits in one place.
 import { env } from '../env';
 
+// requestsPerMinute: every request to the workspace's host (pages, actions, route handlers, SCIM),
+// counted per workspace in fixed one-minute windows, and at most a twentieth of it in any one
+// second (docs/decisions/022). Far above what people clicking and the e2e suite send, so only
+// floods and runaway scripts meet it.
 export type Limits = {
   seats: number;
   projects: number;
   customDomains: number;
   /** Bytes of tenant files (attachments, logo), enforced by lib/files/reserve-storage.ts. */
   storageBytes: number;
+  requestsPerMinute: number;
 };
 export type Features = { auditLog: boolean; prioritySupport: boolean };
 export type PlanId = 'free' | 'pro';
@@ -15,12 +20,12 @@ export type PlanId = 'free' | 'pro';
 export const PLANS = {
   free: {
     name: 'Free',
-    limits: { seats: 5, projects: 10, customDomains: 0, storageBytes: 100 * 1024 ** 2 },
+    limits: { seats: 5, projects: 10, customDomains: 0, storageBytes: 100 * 1024 ** 2, requestsPerMinute: 600 },
     features: { auditLog: true, prioritySupport: false },
   },
   pro: {
     name: 'Pro',
-    limits: { seats: 50, projects: 1000, customDomains: 10, storageBytes: 10 * 1024 ** 3 },
+    limits: { seats: 50, projects: 1000, customDomains: 10, storageBytes: 10 * 1024 ** 3, requestsPerMinute: 6000 },
     features: { auditLog: true, prioritySupport: true },
   },
 } as const satisfies Record<PlanId, { name: string; limits: Limits; features: Features }>;

@@ -4,7 +4,14 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { closedPort } from './closed-port';
 import { testRedis } from './redis-keys';
 
-export type RedisServerProcess = { url: string; pause(): void; resume(): void; kill(): Promise<void> };
+export type RedisServerProcess = {
+  url: string;
+  pause(): void;
+  resume(): void;
+  kill(): Promise<void>;
+  /** The same as kill(): the server is gone, as in an outage. */
+  stop(): Promise<void>;
+};
 
 export async function startRedisServer(): Promise<RedisServerProcess> {
   const port = await closedPort();
@@ -23,16 +30,12 @@ export async function startRedisServer(): Promise<RedisServerProcess> {
     if (attempt > 50 || child.exitCode !== null) throw new Error(`redis-server did not start on port ${port}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return {
-    url,
-    pause: () => child.kill('SIGSTOP'),
-    resume: () => child.kill('SIGCONT'),
-    kill: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGCONT');
-      child.kill('SIGKILL');
-      await exited;
-    },
+  const kill = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGCONT');
+    child.kill('SIGKILL');
+    await exited;
   };
+  return { url, pause: () => child.kill('SIGSTOP'), resume: () => child.kill('SIGCONT'), kill, stop: kill };
 }

@@ -8,7 +8,10 @@ import type { Limits } from '@/lib/billing/plans';
 import { formatBytes } from '@/lib/files/format-bytes';
 import { openPortalAction, startCheckoutAction } from './actions';
 
-const LIMIT_LABELS: Record<keyof Limits, string> = {
+/** The limits shown against usage (requestsPerMinute is a rate, shown on its own row). */
+type HeldLimit = Exclude<keyof Limits, 'requestsPerMinute'>;
+
+const LIMIT_LABELS: Record<HeldLimit, string> = {
   seats: 'Members and pending invitations',
   projects: 'Projects',
   customDomains: 'Custom domains',
@@ -53,7 +56,7 @@ export default async function BillingPage({ params, searchParams }: Props) {
         )}
         <table className="mt-6 w-full text-sm">
           <tbody>
-            {(Object.keys(LIMIT_LABELS) as (keyof Limits)[]).map((limit) => (
+            {(Object.keys(LIMIT_LABELS) as HeldLimit[]).map((limit) => (
               <tr key={limit} className="border-b border-slate-100" data-testid={`limit-${limit}`}>
                 <td className="py-2">{LIMIT_LABELS[limit]}</td>
                 <td className="py-2 text-right tabular-nums">
@@ -63,6 +66,10 @@ export default async function BillingPage({ params, searchParams }: Props) {
                 </td>
               </tr>
             ))}
+            <tr className="border-b border-slate-100" data-testid="limit-requestsPerMinute">
+              <td className="py-2">Requests per minute (pages, forms, API and SCIM together)</td>
+              <td className="py-2 text-right tabular-nums">{entitlements.limits.requestsPerMinute}</td>
+            </tr>
             <tr data-testid="billable-usage">
               <td className="py-2">Billable events since {DATE.format(overview.periodStart)}</td>
               <td className="py-2 text-right tabular-nums">{overview.billableThisPeriod}</td>

@@ -1,0 +1,37 @@
+// proxy.ts's per-workspace rate limit (docs/decisions/022): every request to a workspace's host is
+// counted against its plan's requests per minute and their share per second
+// (./tenant-request-limit.ts), and one over the limit is answered 429 here, before Next renders
+// or runs anything. Server-action calls are counted too but let through: a
+// proxy cannot answer one with form state, so tenantAction (lib/actions/tenant-action.ts) refuses
+// them with a form error. Only on pages: a route handler (ROUTE_HANDLER_PREFIXES) ignores the
+// Next-Action header, so sending one there must not get a request past the limit.
+import 'server-only';
+import type { NextRequest } from 'next/server';
+import { workspaceIdForSlug } from '../workspaces/workspace-id-for-slug';
+import { defaultTenantRequestLimit } from './tenant-request-limit';
+import { tooManyRequestsResponse } from './too-many-requests-response';
+
+/** Where a workspace's route handlers live (app/t/[tenant]/…); a test holds every route.ts to it. */
+export const ROUTE_HANDLER_PREFIXES = ['/api/', '/auth/'] as const;
+
+/** A 429 for a request over its workspace's limit; null to let it through. `pathname` as the client asked. */
+export async function limitWorkspaceRequest(request: NextRequest, slug: string): Promise<Response | null> {
+  const { pathname } = request.nextUrl;
+  try {
+    const tenantId = await workspaceIdForSlug(slug);
+    if (!tenantId) return null; // no such workspace: the page behind answers 404
+    const verdict = await defaultTenantRequestLimit().hit(tenantId);
+    if (!verdict.limited || isServerActionCall(request, pathname)) return null;
+    return tooManyRequestsResponse(pathname, verdict.retryAfterSeconds);
+  } catch (error) {
+    // Redis being down does not land here (the counter answers from its in-process copy); the
+    // database being down does, and the page behind reports that better than a bare 500 would.
+    console.error('[rate-limit] workspace limit not applied:', error);
+    return null;
+  }
+}
+
+function isServerActionCall(request: NextRequest, pathname: string): boolean {
+  if (request.method !== 'POST' || !request.headers.has('next-action')) return false;
+  return !ROUTE_HANDLER_PREFIXES.some((prefix) => pathname.startsWith(prefix));
+}
