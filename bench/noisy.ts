@@ -30,7 +30,7 @@ const TARGET = 1.25;
 const server = await databaseServer('bench');
 const name = `bench_noisy_${process.pid}`;
 const urls = await createFreshDatabase(server.url, name);
-const REDIS_KEY_PREFIX = `bench:noisy:${process.pid}:`;
+const BENCH_KEY_PREFIX = `bench:noisy:${process.pid}:`;
 const redis = await testRedis(process.env.REDIS_URL ?? TEST_REDIS_URL);
 if (!redis) console.warn(`[bench] no Redis at ${TEST_REDIS_URL}: counting in process (the REDIS_URL-unset case)`);
 const REDIS_URL = redis ? (process.env.REDIS_URL ?? TEST_REDIS_URL) : undefined;
@@ -40,7 +40,7 @@ Object.assign(process.env, {
   AUTH_DATABASE_URL: urls.authUrl,
   BILLING_DATABASE_URL: urls.billingUrl,
   PLATFORM_DATABASE_URL: urls.platformUrl,
-  REDIS_KEY_PREFIX,
+  REDIS_KEY_PREFIX: BENCH_KEY_PREFIX,
   ...(REDIS_URL ? { REDIS_URL } : {}),
 });
 
@@ -108,7 +108,7 @@ async function bareRedisRoundTrip(calls: number): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < calls; i++) {
     const t0 = performance.now();
-    await redis?.incr(`${REDIS_KEY_PREFIX}floor`);
+    await redis?.incr(`${BENCH_KEY_PREFIX}floor`);
     samples.push((performance.now() - t0) * 1000);
   }
   return samples.sort((a, b) => a - b);
@@ -215,7 +215,7 @@ const dir = reused ?? buildCopy();
 const child = await start(dir);
 // Warm both pages and the 429 path, then forget the counts: every run starts with fresh windows.
 await Promise.all([openLoop(QUIET_RATE * 2, WARMUP_SECONDS, quiet), openLoop(FLOOD_RATE, WARMUP_SECONDS, flood)]);
-if (redis) await deleteKeysWithPrefix(redis, REDIS_KEY_PREFIX);
+if (redis) await deleteKeysWithPrefix(redis, BENCH_KEY_PREFIX);
 
 /** CPU time the server process has used so far, in ms (Linux /proc; NaN elsewhere). */
 function serverCpuMs(): number {
@@ -304,7 +304,7 @@ quietAgent.destroy();
 floodAgent.destroy();
 if (!reused) rmSync(dir, { recursive: true, force: true });
 if (redis) {
-  await deleteKeysWithPrefix(redis, REDIS_KEY_PREFIX);
+  await deleteKeysWithPrefix(redis, BENCH_KEY_PREFIX);
   redis.disconnect();
 }
 await dropDatabase(server.url, name);

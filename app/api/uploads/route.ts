@@ -5,11 +5,14 @@
 // This path is left out of proxy.ts's matcher: Next.js buffers the body of every POST the proxy
 // sees (up to proxyClientMaxBodySize, truncating beyond it), which would hold each upload in
 // memory before we could count a byte. So there is no rewrite to /t/{slug}: the workspace is the
-// one the Host serves (as every route derives it anyway), and no workspace means 404.
+// one the Host serves (as every route derives it anyway), and no workspace means 404. For the same
+// reason the workspace's request limit (docs/decisions/022) is applied here, not by the proxy.
 import { z } from 'zod';
 import { routeMember } from '@/lib/auth/route-member';
 import { fileStorage } from '@/lib/files/storage-from-env';
 import { uploadFile } from '@/lib/files/upload-file';
+import { defaultTenantRequestLimit } from '@/lib/rate-limit/tenant-request-limit';
+import { tooManyRequestsResponse } from '@/lib/rate-limit/too-many-requests-response';
 
 const Target = z.discriminatedUnion('purpose', [
   z.object({ purpose: z.literal('task-attachment'), taskId: z.uuid() }),
@@ -23,6 +26,8 @@ export async function POST(request: Request) {
   const permission = target.data.purpose === 'logo' ? 'workspace.brand' : 'files.attach';
   const access = await routeMember(permission, { write: true });
   if (!access.ok) return access.response;
+  const verdict = await defaultTenantRequestLimit().hit(access.member.workspace.id);
+  if (verdict.limited) return tooManyRequestsResponse(url.pathname, verdict.retryAfterSeconds);
   if (!request.body) return Response.json({ error: 'Choose a file.' }, { status: 400 });
 
   const { db, workspace, user } = access.member;

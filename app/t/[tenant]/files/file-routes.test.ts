@@ -12,6 +12,7 @@ import { tenantDb } from '@/lib/db/tenant-db';
 import { signDownload } from '@/lib/files/signed-download';
 import { fileSigningSecret } from '@/lib/files/storage-from-env';
 import { storageKey } from '@/lib/files/storage-key';
+import { defaultTenantRequestLimit } from '@/lib/rate-limit/tenant-request-limit';
 import { stubRequest } from '@/tests/support/next-request-stub';
 import { createTenant } from '@/tests/support/tenants';
 import { endlessPdf, pdfOfSize, streamOf } from '@/tests/support/upload-bodies';
@@ -99,6 +100,26 @@ async function uploadedByA(bytes = pdfOfSize(5000)): Promise<{ id: string; link:
 }
 
 describe('uploading', () => {
+  it('a workspace over its request limit gets 429 for an upload (the proxy does not see this path); others are served', async () => {
+    const flooded = await createTenant('files-flooded');
+    const floodedMember = await signedInMember(flooded, 'member');
+    const [task] = (
+      await tenantDb(flooded.id).project.create({
+        data: { name: 'Flood', tasks: { create: [{ title: 'T' }] } },
+        include: { tasks: true },
+      })
+    ).tasks;
+    // More than a second's share of the Free plan (30), as a flood of page requests would spend it.
+    for (let i = 0; i < 40; i++) await defaultTenantRequestLimit().hit(flooded.id);
+    as(floodedMember, flooded);
+    const refused = await upload(flooded, pdfOfSize(1000), `purpose=task-attachment&taskId=${task?.id}`);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(await tenantDb(flooded.id).storedFile.count()).toBe(0);
+    as(aMember, a);
+    expect((await upload(a, pdfOfSize(1000))).status).toBe(201);
+  });
+
   it("a member attaches a file to a task; a member's link downloads it, as an attachment", async () => {
     const bytes = pdfOfSize(5000);
     const { link } = await uploadedByA(bytes);
