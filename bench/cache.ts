@@ -9,9 +9,8 @@
 // Sequential latency (p50/p99) and throughput at 10 concurrent. Decides whether a per-process LRU
 // in front of Redis would pay for its cross-instance invalidation (docs/decisions/023).
 import { randomUUID } from 'node:crypto';
-import { databaseServer } from '../scripts/db/database-server';
-import { createFreshDatabase, dropDatabase } from '../scripts/db/fresh-database';
 import { deleteKeysWithPrefix, TEST_REDIS_URL, testRedis } from '../tests/support/redis-keys';
+import { benchDatabase } from './bench-database';
 import { measure, ms } from './measure';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 5_000);
@@ -21,15 +20,7 @@ const prefix = `bench:${process.pid}:`;
 const cleanup = await testRedis(redisUrl);
 if (!cleanup) throw new Error(`bench:cache needs a Redis at ${redisUrl}`);
 
-const server = await databaseServer('bench');
-const name = `bench_cache_${process.pid}`;
-const urls = await createFreshDatabase(server.url, name);
-Object.assign(process.env, {
-  DATABASE_URL: urls.ownerUrl,
-  APP_DATABASE_URL: urls.appUrl,
-  AUTH_DATABASE_URL: urls.authUrl,
-  BILLING_DATABASE_URL: urls.billingUrl,
-  PLATFORM_DATABASE_URL: urls.platformUrl,
+const database = await benchDatabase('cache', {
   REDIS_URL: redisUrl,
   REDIS_KEY_PREFIX: prefix,
 });
@@ -109,6 +100,5 @@ for (const [label, operation] of rows) {
 await deleteKeysWithPrefix(cleanup, prefix);
 cleanup.disconnect();
 await appPool().end();
-await dropDatabase(server.url, name);
-await server.stop();
+await database.stop();
 process.exit(0);

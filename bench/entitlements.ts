@@ -11,9 +11,8 @@
 import pg from 'pg';
 import type Stripe from 'stripe';
 import { linkStripeCustomer } from '../lib/billing/stripe-customers';
-import { databaseServer } from '../scripts/db/database-server';
-import { createFreshDatabase, dropDatabase } from '../scripts/db/fresh-database';
 import { startStripeBilling } from '../tests/support/stripe-billing-env';
+import { benchDatabase } from './bench-database';
 import { ratio } from './measure';
 
 const HITS = Number(process.env.BENCH_HITS ?? 100_000);
@@ -29,18 +28,10 @@ const STRIPE_LATENCY_MS = Number(process.env.BENCH_STRIPE_LATENCY_MS ?? 50);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1_000);
 const WEBHOOK_SECRET = 'whsec_bench_only';
 
-const server = await databaseServer('bench');
-const name = `bench_entitlements_${process.pid}`;
-const urls = await createFreshDatabase(server.url, name);
 // Before anything reads the environment (lib/env caches it).
 const { fake, proPriceId } = await startStripeBilling(WEBHOOK_SECRET);
-Object.assign(process.env, {
-  DATABASE_URL: urls.ownerUrl,
-  APP_DATABASE_URL: urls.appUrl,
-  AUTH_DATABASE_URL: urls.authUrl,
-  BILLING_DATABASE_URL: urls.billingUrl,
-  PLATFORM_DATABASE_URL: urls.platformUrl,
-});
+const database = await benchDatabase('entitlements');
+const { urls } = database;
 
 const { tenantDb } = await import('../lib/db/tenant-db');
 const { entitlementsOf } = await import('../lib/billing/entitlements');
@@ -308,6 +299,5 @@ console.log(
 await fake.stop();
 await appPool().end();
 await billingPool().end();
-await dropDatabase(server.url, name);
-await server.stop();
+await database.stop();
 process.exit(0);

@@ -12,8 +12,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import http from 'node:http';
 import path from 'node:path';
 import pg from 'pg';
-import { databaseServer } from '../scripts/db/database-server';
-import { createFreshDatabase, dropDatabase } from '../scripts/db/fresh-database';
+import { benchDatabase } from './bench-database';
 import { measure, ms, ratio } from './measure';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -23,16 +22,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 12);
 // first rounds of whichever server ran more code (the one with proxy.ts) look up to 30 % slower.
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 12);
 
-const server = await databaseServer('bench');
-const name = `bench_hosts_${process.pid}`;
-const urls = await createFreshDatabase(server.url, name);
-Object.assign(process.env, {
-  DATABASE_URL: urls.ownerUrl,
-  APP_DATABASE_URL: urls.appUrl,
-  AUTH_DATABASE_URL: urls.authUrl,
-  BILLING_DATABASE_URL: urls.billingUrl,
-  PLATFORM_DATABASE_URL: urls.platformUrl,
-});
+const database = await benchDatabase('hosts');
+const { urls } = database;
 
 const { seed } = await import('../prisma/seed');
 await seed();
@@ -240,6 +231,5 @@ console.log(
 for (const child of servers) child.kill();
 agent.destroy();
 for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-await dropDatabase(server.url, name);
-await server.stop();
+await database.stop();
 process.exit(0);

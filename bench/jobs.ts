@@ -9,8 +9,7 @@
 //      jobs' wait (queued → started), p50 and p99. Target: p99 during the burst ≤ 2× idle.
 import pg from 'pg';
 import { z } from 'zod';
-import { databaseServer } from '../scripts/db/database-server';
-import { createFreshDatabase, dropDatabase } from '../scripts/db/fresh-database';
+import { benchDatabase } from './bench-database';
 import { ms, ratio } from './measure';
 
 const JOBS = Number(process.env.BENCH_JOBS ?? 5_000);
@@ -21,17 +20,8 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 // Tenant jobs without a lane cap (lanesPerTenant unset), as most tasks are.
 const LANES = 0;
 
-const server = await databaseServer('bench');
-const name = `bench_jobs_${process.pid}`;
-const urls = await createFreshDatabase(server.url, name);
-Object.assign(process.env, {
-  DATABASE_URL: urls.ownerUrl,
-  APP_DATABASE_URL: urls.appUrl,
-  AUTH_DATABASE_URL: urls.authUrl,
-  BILLING_DATABASE_URL: urls.billingUrl,
-  PLATFORM_DATABASE_URL: urls.platformUrl,
-  JOB_WORKER_DATABASE_URL: urls.jobWorkerUrl,
-});
+const database = await benchDatabase('jobs');
+const { urls } = database;
 
 const { run } = await import('graphile-worker');
 const { defineTenantTask } = await import('../lib/jobs/tenant-task');
@@ -217,6 +207,5 @@ console.log(`   ratio p99 burst/idle ${ratio(fairness)}: target ≤ 2× ${fairne
 await owner.end();
 await app.end();
 await appPool().end();
-await dropDatabase(server.url, name);
-await server.stop();
+await database.stop();
 process.exit(0);

@@ -14,9 +14,8 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { databaseServer } from '../scripts/db/database-server';
-import { createFreshDatabase, dropDatabase } from '../scripts/db/fresh-database';
 import { deleteKeysWithPrefix, TEST_REDIS_URL, testRedis } from '../tests/support/redis-keys';
+import { benchDatabase } from './bench-database';
 import { ratio } from './measure';
 import { openLoop, percentile } from './open-loop';
 
@@ -27,22 +26,15 @@ const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 12);
 const QUIET_RATE = Number(process.env.BENCH_QUIET_RATE ?? 20);
 const TARGET = 1.25;
 
-const server = await databaseServer('bench');
-const name = `bench_noisy_${process.pid}`;
-const urls = await createFreshDatabase(server.url, name);
 const BENCH_KEY_PREFIX = `bench:noisy:${process.pid}:`;
 const redis = await testRedis(process.env.REDIS_URL ?? TEST_REDIS_URL);
 if (!redis) console.warn(`[bench] no Redis at ${TEST_REDIS_URL}: counting in process (the REDIS_URL-unset case)`);
 const REDIS_URL = redis ? (process.env.REDIS_URL ?? TEST_REDIS_URL) : undefined;
-Object.assign(process.env, {
-  DATABASE_URL: urls.ownerUrl,
-  APP_DATABASE_URL: urls.appUrl,
-  AUTH_DATABASE_URL: urls.authUrl,
-  BILLING_DATABASE_URL: urls.billingUrl,
-  PLATFORM_DATABASE_URL: urls.platformUrl,
+const database = await benchDatabase('noisy', {
   REDIS_KEY_PREFIX: BENCH_KEY_PREFIX,
   ...(REDIS_URL ? { REDIS_URL } : {}),
 });
+const { urls } = database;
 
 const { seed } = await import('../prisma/seed');
 await seed();
@@ -307,6 +299,5 @@ if (redis) {
   await deleteKeysWithPrefix(redis, BENCH_KEY_PREFIX);
   redis.disconnect();
 }
-await dropDatabase(server.url, name);
-await server.stop();
+await database.stop();
 process.exit(0);
