@@ -1,25 +1,12 @@
 // Which code may reach which database client. The bypass role (platformDb) is for platform
 // administration only, and the raw Prisma client and the tenant context stay inside lib/db, so
 // that tenant routes can only use tenantDb and globalDb.
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT, sourceFiles } from './source-files';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const APP_CODE = ['app', 'components', 'lib', 'proxy.ts'];
-
-async function sourceFiles(entry: string): Promise<string[]> {
-  const full = path.join(ROOT, entry);
-  if (/\.(ts|tsx)$/.test(entry)) return [full];
-  const found: string[] = [];
-  for (const dirent of await readdir(full, { withFileTypes: true, recursive: true })) {
-    const file = path.join(dirent.parentPath, dirent.name);
-    if (dirent.isFile() && /\.(ts|tsx)$/.test(dirent.name) && !file.includes(`${path.sep}generated${path.sep}`)) {
-      found.push(file);
-    }
-  }
-  return found;
-}
 
 async function importersOf(pattern: RegExp, allowedDir?: string): Promise<string[]> {
   const files = (await Promise.all(APP_CODE.map(sourceFiles))).flat();

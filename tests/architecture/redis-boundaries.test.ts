@@ -3,25 +3,12 @@
 // the prefix, the checked tenant id and an entry name, so no code can write a raw or unprefixed key
 // (one that could be another tenant's). And every writer of projects, tasks or memberships forgets
 // the workspace's cached counts, or says here why it need not.
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT, sourceFiles } from './source-files';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const CODE = ['app', 'components', 'lib', 'scripts', 'bench', 'prisma', 'proxy.ts', 'instrumentation.ts'];
-
-async function sourceFiles(entry: string): Promise<string[]> {
-  const full = path.join(ROOT, entry);
-  if (/\.(ts|tsx)$/.test(entry)) return [full];
-  const found: string[] = [];
-  for (const dirent of await readdir(full, { withFileTypes: true, recursive: true })) {
-    const file = path.join(dirent.parentPath, dirent.name);
-    if (dirent.isFile() && /\.(ts|tsx)$/.test(dirent.name) && !file.includes(`${path.sep}generated${path.sep}`)) {
-      found.push(file);
-    }
-  }
-  return found;
-}
 
 /** The code without its comments (which may show examples), roughly: enough for these checks. */
 const withoutComments = (source: string) =>
