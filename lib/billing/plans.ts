@@ -3,7 +3,7 @@
 import { env } from '../env';
 
 // requestsPerMinute: every request to the workspace's host (pages, actions, route handlers, SCIM),
-// counted per workspace in fixed one-minute windows, and at most a twentieth of it in any one
+// counted per workspace in fixed one-minute windows, and at most a sixth of it in any one
 // second (docs/decisions/022). Far above what people clicking and the e2e suite send, so only
 // floods and runaway scripts meet it.
 export type Limits = {

@@ -1,5 +1,5 @@
 // How many requests a workspace may make, by plan (docs/decisions/022): its plan's requests per
-// minute, and no more than a twentieth of them in any one second, so a flood cannot spend the
+// minute, and no more than a sixth of them in any one second, so a flood cannot spend the
 // minute's budget in a stampede that would stall the other workspaces. Each is a count per
 // workspace id on the same window counter as every other limit (./window-counter.ts: shared
 // through Redis, per process while Redis is down); every request counts, served or refused, so a
@@ -11,8 +11,9 @@ import { workspaceEntitlements } from '../billing/workspace-entitlements';
 import { rateLimitRedis } from './redis-connection';
 import { type WindowCount, windowCounter } from './window-counter';
 
-/** The share of a minute's allowance one second may use: Free 30 a second, Pro 300. */
-export const SECOND_SHARE = 1 / 20;
+/** The share of a minute's allowance one second may use: Free 100 a second, Pro 1,000. A page
+ *  view with its prefetches is tens of requests; 1/20 refused a member clicking through (e2e). */
+export const SECOND_SHARE = 1 / 6;
 
 export type TenantRequestVerdict = { limited: false } | { limited: true; retryAfterSeconds: number };
 
@@ -27,6 +28,10 @@ const planAllowance = async (tenantId: string) => (await workspaceEntitlements(t
 export function tenantRequestLimit({ redis = rateLimitRedis(), requestsPerMinute = planAllowance }: Options = {}) {
   const perMinute = windowCounter('tenant-requests', 60, redis);
   const perSecond = windowCounter('tenant-requests:second', 1, redis);
+  // Requests without a session: per network within the workspace, so nobody without an account can
+  // spend a workspace's budget and lock its members (or its IdP's SCIM calls) out.
+  const anonymousPerMinute = windowCounter('tenant-anonymous-requests', 60, redis);
+  const anonymousPerSecond = windowCounter('tenant-anonymous-requests:second', 1, redis);
 
   async function verdict(tenantId: string, counts: Promise<[WindowCount, WindowCount]>) {
     const [[minute, second], allowed] = await Promise.all([counts, requestsPerMinute(tenantId)]);
@@ -41,6 +46,11 @@ export function tenantRequestLimit({ redis = rateLimitRedis(), requestsPerMinute
     /** Counts one request of the workspace; limited once either window holds more than the plan allows. */
     hit: (tenantId: string): Promise<TenantRequestVerdict> =>
       verdict(tenantId, Promise.all([perMinute.hit(tenantId), perSecond.hit(tenantId)])),
+    /** Counts one request without a session, from `network`, against its own share of the plan. */
+    hitAnonymous: (tenantId: string, network: string): Promise<TenantRequestVerdict> => {
+      const key = `${tenantId}|${network}`;
+      return verdict(tenantId, Promise.all([anonymousPerMinute.hit(key), anonymousPerSecond.hit(key)]));
+    },
     /** The verdict on the request already counted (a server action the proxy let through). */
     check: (tenantId: string): Promise<TenantRequestVerdict> =>
       verdict(tenantId, Promise.all([perMinute.peek(tenantId), perSecond.peek(tenantId)])),

@@ -10,10 +10,13 @@ const redis = await startRedisServer();
 // Before anything reads the environment (lib/env caches it per test file).
 process.env.REDIS_URL = redis.url;
 const { serveProxy } = await import('../../tests/support/proxy-server');
+const { encodeSessionToken } = await import('../auth/session-token');
+/** A session token as the app mints one: the proxy checks its signature (the page checks its row). */
+const signedInToken = () => encodeSessionToken({ userId: crypto.randomUUID(), sessionId: crypto.randomUUID() });
 const { PLANS } = await import('../billing/plans');
 const { defaultTenantRequestLimit } = await import('./tenant-request-limit');
 
-const proxy = await serveProxy();
+const proxy = await serveProxy({ session: await signedInToken() });
 afterAll(async () => {
   await proxy.stop();
   await redis.stop();

@@ -13,6 +13,9 @@ const WEBHOOK_SECRET = 'whsec_test_request_limits';
 // Before anything reads the environment (lib/env caches it per test file).
 const { fake, proPriceId } = await startStripeBilling(WEBHOOK_SECRET);
 const { serveProxy } = await import('../../tests/support/proxy-server');
+const { encodeSessionToken } = await import('../auth/session-token');
+/** A session token as the app mints one: the proxy checks its signature (the page checks its row). */
+const signedInToken = () => encodeSessionToken({ userId: crypto.randomUUID(), sessionId: crypto.randomUUID() });
 const { POST: stripeWebhook } = await import('../../app/api/webhooks/stripe/route');
 const { linkStripeCustomer } = await import('../billing/stripe-customers');
 const { billingTenantDb } = await import('../db/billing-db');
@@ -22,7 +25,7 @@ const { PLANS } = await import('../billing/plans');
 const { defaultTenantRequestLimit, SECOND_SHARE } = await import('./tenant-request-limit');
 const { ROUTE_HANDLER_PREFIXES } = await import('./workspace-request-limit');
 
-const proxy = await serveProxy();
+const proxy = await serveProxy({ session: await signedInToken() });
 afterAll(async () => {
   await proxy.stop();
   await fake.stop();
@@ -80,7 +83,7 @@ describe('a workspace over its plan limit', () => {
     expect(other).toEqual(served(quiet, '/projects/1'));
   });
 
-  it('may not spend its minute in a stampede: past a twentieth of it in one second, Retry-After: 1', async () => {
+  it('may not spend its minute in a stampede: past a sixth of it in one second, Retry-After: 1', async () => {
     const [noisy, quiet] = [await createTenant('stampede'), await createTenant('stampede-quiet')];
     const perSecond = Math.ceil(FREE * SECOND_SHARE);
     const limit = defaultTenantRequestLimit();
@@ -146,6 +149,46 @@ describe('a workspace over its plan limit', () => {
 
   it('counts nothing for a host that serves no workspace (the page behind answers 404)', async () => {
     expect((await proxy.send('no-such-workspace-here.localhost:3000', '/')).status).toBe(200);
+  });
+});
+
+describe('requests without a session', () => {
+  // The outside review's attack: with no account, flood a chosen workspace's host until its members
+  // and its IdP's SCIM calls are refused.
+  it("spend their network's share within the workspace, never the workspace's own budget", async () => {
+    const victim = await createTenant('victim');
+    const anonymous = await serveProxy();
+    try {
+      const fromAttacker = { headers: { 'x-forwarded-for': '203.0.113.66' } };
+      for (let sent = 0; sent < FREE + 10; sent += 50) {
+        await Promise.all(Array.from({ length: 50 }, () => anonymous.send(hostOf(victim), '/', fromAttacker)));
+        await new Promise((resolve) => setTimeout(resolve, 1_050)); // past each second's share
+      }
+      expect((await anonymous.send(hostOf(victim), '/', fromAttacker)).status).toBe(429);
+      // The workspace's members are served, and so is its IdP's SCIM call from its own network.
+      expect(await send(victim, '/projects')).toEqual(served(victim, '/projects'));
+      const scim = await anonymous.send(hostOf(victim), '/api/scim/v2/Users', {
+        headers: { 'x-forwarded-for': '198.51.100.7', authorization: 'Bearer scim-token' },
+      });
+      expect(scim.status).toBe(200);
+    } finally {
+      await anonymous.stop();
+    }
+  }, 60_000);
+
+  it('a forged session cookie is anonymous', async () => {
+    const victim = await createTenant('victim-forged');
+    const forged = await serveProxy({ session: 'not-a-token-we-minted' });
+    try {
+      const headers = { headers: { 'x-forwarded-for': '203.0.113.67' } };
+      const answers = await Promise.all(
+        Array.from({ length: Math.ceil(FREE * SECOND_SHARE) + 5 }, () => forged.send(hostOf(victim), '/', headers)),
+      );
+      expect(answers.some((answer) => answer.status === 429)).toBe(true);
+      expect(await send(victim)).toEqual(served(victim));
+    } finally {
+      await forged.stop();
+    }
   });
 });
 

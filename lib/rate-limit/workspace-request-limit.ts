@@ -5,10 +5,19 @@
 // proxy cannot answer one with form state, so tenantAction (lib/actions/tenant-action.ts) refuses
 // them with a form error. Only on pages: a route handler (ROUTE_HANDLER_PREFIXES) ignores the
 // Next-Action header, so sending one there must not get a request past the limit.
+// Whose budget: a request with a session token we minted (its signature checked here, its row
+// later by the page) spends the workspace's; one without spends its network's share within the
+// workspace. An outside review locked a workspace's members and SCIM out with 31 anonymous
+// requests a second when every request spent the workspace's budget.
 import 'server-only';
 import type { NextRequest } from 'next/server';
+import { sessionCookieName } from '../auth/session-cookie';
+import { decodeSessionToken } from '../auth/session-token';
+import { env } from '../env';
+import { normalizeHost } from '../hosts/classify-host';
 import { workspaceIdForSlug } from '../workspaces/workspace-id-for-slug';
-import { defaultTenantRequestLimit } from './tenant-request-limit';
+import { clientIpFrom } from './client-ip';
+import { defaultTenantRequestLimit, type TenantRequestVerdict } from './tenant-request-limit';
 import { tooManyRequestsResponse } from './too-many-requests-response';
 
 /** Where a workspace's route handlers live (app/t/[tenant]/…); a test holds every route.ts to it. */
@@ -20,7 +29,7 @@ export async function limitWorkspaceRequest(request: NextRequest, slug: string):
   try {
     const tenantId = await workspaceIdForSlug(slug);
     if (!tenantId) return null; // no such workspace: the page behind answers 404
-    const verdict = await defaultTenantRequestLimit().hit(tenantId);
+    const verdict = await countWorkspaceRequest(request, tenantId);
     if (!verdict.limited || isServerActionCall(request, pathname)) return null;
     return tooManyRequestsResponse(pathname, verdict.retryAfterSeconds);
   } catch (error) {
@@ -29,6 +38,15 @@ export async function limitWorkspaceRequest(request: NextRequest, slug: string):
     console.error('[rate-limit] workspace limit not applied:', error);
     return null;
   }
+}
+
+/** Counts the request against its workspace's budget, or its network's share when it has no session. */
+export async function countWorkspaceRequest(request: NextRequest, tenantId: string): Promise<TenantRequestVerdict> {
+  const limit = defaultTenantRequestLimit();
+  const host = normalizeHost(request.headers.get('host')) ?? '';
+  const session = await decodeSessionToken(request.cookies.get(sessionCookieName(host))?.value);
+  if (session) return limit.hit(tenantId);
+  return limit.hitAnonymous(tenantId, clientIpFrom(request.headers.get('x-forwarded-for'), env().TRUSTED_PROXY_HOPS));
 }
 
 function isServerActionCall(request: NextRequest, pathname: string): boolean {

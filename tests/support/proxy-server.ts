@@ -12,14 +12,16 @@ export type ProxyServer = {
   stop(): Promise<void>;
 };
 
-export async function serveProxy(): Promise<ProxyServer> {
+/** `session`: a session cookie every request carries unless it sends its own (a signed-in browser). */
+export async function serveProxy(options: { session?: string } = {}): Promise<ProxyServer> {
   const server = await serveRoute((request) => proxy(new NextRequest(request)));
   const { hostname, port } = new URL(server.url);
   return {
     stop: () => server.stop(),
     send: (host, path, init = {}) =>
       new Promise((resolve, reject) => {
-        const headers = { ...init.headers, host };
+        const cookie = options.session ? { cookie: `tenantry.session=${options.session}` } : {};
+        const headers = { ...cookie, ...init.headers, host };
         const request = httpRequest({ hostname, port, path, method: init.method ?? 'GET', headers }, (response) => {
           let body = '';
           response.setEncoding('utf8');

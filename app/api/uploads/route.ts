@@ -7,12 +7,14 @@
 // memory before we could count a byte. So there is no rewrite to /t/{slug}: the workspace is the
 // one the Host serves (as every route derives it anyway), and no workspace means 404. For the same
 // reason the workspace's request limit (docs/decisions/022) is applied here, not by the proxy.
+import { NextRequest } from 'next/server';
 import { z } from 'zod';
 import { routeMember } from '@/lib/auth/route-member';
 import { fileStorage } from '@/lib/files/storage-from-env';
 import { uploadFile } from '@/lib/files/upload-file';
-import { defaultTenantRequestLimit } from '@/lib/rate-limit/tenant-request-limit';
 import { tooManyRequestsResponse } from '@/lib/rate-limit/too-many-requests-response';
+import { countWorkspaceRequest } from '@/lib/rate-limit/workspace-request-limit';
+import { hostWorkspace } from '@/lib/workspaces/host-workspace';
 
 const Target = z.discriminatedUnion('purpose', [
   z.object({ purpose: z.literal('task-attachment'), taskId: z.uuid() }),
@@ -23,11 +25,15 @@ export async function POST(request: Request) {
   const url = new URL(request.url);
   const target = Target.safeParse(Object.fromEntries(url.searchParams));
   if (!target.success) return Response.json({ error: 'Say what the file is for.' }, { status: 400 });
+  // Counted before anything else, refused or not, as the proxy counts every other request.
+  const hostsWorkspace = await hostWorkspace();
+  if (hostsWorkspace) {
+    const verdict = await countWorkspaceRequest(new NextRequest(url, { headers: request.headers }), hostsWorkspace.id);
+    if (verdict.limited) return tooManyRequestsResponse(url.pathname, verdict.retryAfterSeconds);
+  }
   const permission = target.data.purpose === 'logo' ? 'workspace.brand' : 'files.attach';
   const access = await routeMember(permission, { write: true });
   if (!access.ok) return access.response;
-  const verdict = await defaultTenantRequestLimit().hit(access.member.workspace.id);
-  if (verdict.limited) return tooManyRequestsResponse(url.pathname, verdict.retryAfterSeconds);
   if (!request.body) return Response.json({ error: 'Choose a file.' }, { status: 400 });
 
   const { db, workspace, user } = access.member;

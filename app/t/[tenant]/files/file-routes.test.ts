@@ -8,11 +8,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { originForHost } from '@/lib/auth/app-url';
 import { sessionCookieName } from '@/lib/auth/session-cookie';
+import { PLANS } from '@/lib/billing/plans';
 import { tenantDb } from '@/lib/db/tenant-db';
 import { signDownload } from '@/lib/files/signed-download';
 import { fileSigningSecret } from '@/lib/files/storage-from-env';
 import { storageKey } from '@/lib/files/storage-key';
-import { defaultTenantRequestLimit } from '@/lib/rate-limit/tenant-request-limit';
+import { defaultTenantRequestLimit, SECOND_SHARE } from '@/lib/rate-limit/tenant-request-limit';
 import { stubRequest } from '@/tests/support/next-request-stub';
 import { createTenant } from '@/tests/support/tenants';
 import { endlessPdf, pdfOfSize, streamOf } from '@/tests/support/upload-bodies';
@@ -100,6 +101,27 @@ async function uploadedByA(bytes = pdfOfSize(5000)): Promise<{ id: string; link:
 }
 
 describe('uploading', () => {
+  it('signed-out uploads are counted too (their network share): a flood of them meets 429, not endless 401s', async () => {
+    const target = await createTenant('files-anon-flood');
+    stubRequest({ host: hostOf(target), origin: originForHost(hostOf(target)) }, {});
+    const share = Math.ceil(PLANS.free.limits.requestsPerMinute * SECOND_SHARE);
+    const statuses = await Promise.all(
+      Array.from({ length: share + 10 }, () =>
+        uploadRoute
+          .POST(
+            new Request(`http://${hostOf(target)}/api/uploads?purpose=logo`, {
+              method: 'POST',
+              headers: { 'x-forwarded-for': '203.0.113.90' },
+              body: streamOf(pdfOfSize(10)),
+              duplex: 'half',
+            } as RequestInit),
+          )
+          .then((response) => response.status),
+      ),
+    );
+    expect(new Set(statuses)).toEqual(new Set([401, 429]));
+  });
+
   it('a workspace over its request limit gets 429 for an upload (the proxy does not see this path); others are served', async () => {
     const flooded = await createTenant('files-flooded');
     const floodedMember = await signedInMember(flooded, 'member');
@@ -109,10 +131,19 @@ describe('uploading', () => {
         include: { tasks: true },
       })
     ).tasks;
-    // More than a second's share of the Free plan (30), as a flood of page requests would spend it.
-    for (let i = 0; i < 40; i++) await defaultTenantRequestLimit().hit(flooded.id);
+    // More than a second's share of the Free plan, as a flood of the members' page requests would spend it.
+    const share = Math.ceil(PLANS.free.limits.requestsPerMinute * SECOND_SHARE);
+    for (let i = 0; i <= share; i++) await defaultTenantRequestLimit().hit(flooded.id);
     as(floodedMember, flooded);
-    const refused = await upload(flooded, pdfOfSize(1000), `purpose=task-attachment&taskId=${task?.id}`);
+    const host = hostOf(flooded);
+    const refused = await uploadRoute.POST(
+      new Request(`http://${host}/api/uploads?purpose=task-attachment&taskId=${task?.id}`, {
+        method: 'POST',
+        headers: { cookie: `${sessionCookieName(host)}=${floodedMember.token}`, 'content-length': '1000' },
+        body: streamOf(pdfOfSize(1000)),
+        duplex: 'half',
+      } as RequestInit),
+    );
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(await tenantDb(flooded.id).storedFile.count()).toBe(0);
