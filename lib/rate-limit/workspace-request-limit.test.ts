@@ -130,7 +130,13 @@ describe('a workspace over its plan limit', () => {
     expect(await send(noisy, '/settings/members', action)).toEqual(served(noisy, '/settings/members'));
     expect((await send(noisy, '/settings/members')).status).toBe(429); // the same page, as a page request
     expect((await send(noisy, '/settings/members', { ...action, method: 'GET' })).status).toBe(429);
-    for (const pathname of ['/api/scim/v2/Users', '/auth/start', '/api/anything']) {
+    for (const pathname of [
+      '/api/scim/v2/Users',
+      '/auth/start',
+      '/api/anything',
+      '/%61pi/scim/v2/Users',
+      '/%41uth/start',
+    ]) {
       expect((await send(noisy, pathname, action)).status, pathname).toBe(429);
     }
   });

@@ -51,5 +51,15 @@ export async function countWorkspaceRequest(request: NextRequest, tenantId: stri
 
 function isServerActionCall(request: NextRequest, pathname: string): boolean {
   if (request.method !== 'POST' || !request.headers.has('next-action')) return false;
-  return !ROUTE_HANDLER_PREFIXES.some((prefix) => pathname.startsWith(prefix));
+  // Compared decoded too: /%61pi/… must not pass for a page (a review found it; Next 404s it today).
+  const decoded = safelyDecoded(pathname);
+  return !ROUTE_HANDLER_PREFIXES.some((prefix) => pathname.startsWith(prefix) || decoded.startsWith(prefix));
+}
+
+function safelyDecoded(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname).toLowerCase();
+  } catch {
+    return pathname;
+  }
 }
