@@ -7,13 +7,14 @@
 // Targets: ≤ 50 µs p99 in-process on a cache hit; the proxy adds ≤ 10% to the page's p50.
 // The servers are warmed up under load first (BENCH_WARMUP_SECONDS), then measured in interleaved
 // rounds; each round also reports the server CPU a request cost (from /proc), the steadier figure.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import pg from 'pg';
 import { benchDatabase } from './bench-database';
 import { measure, ms, ratio } from './measure';
+import { childEnv, startNext } from './next-start';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
@@ -79,8 +80,6 @@ const hitP99 = inProcess['custom domain, cache hit'].p99;
 console.log(`  target cache-hit p99 ≤ 50 µs: ${hitP99.toFixed(1)} µs ${hitP99 <= 50 ? 'met' : 'MISSED'}`);
 
 // ── 2. Over HTTP ──────────────────────────────────────────────────────────────────────────────
-// Children get the bench's environment but not its Node options (tsx's loader, react-server).
-const childEnv = () => ({ ...process.env, NODE_OPTIONS: '' });
 
 type Variant = 'ours' | 'empty' | 'none';
 
@@ -130,24 +129,7 @@ function buildCopy(variant: Variant): string {
 }
 
 function start(dir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port)],
-    {
-      cwd: dir,
-      env: {
-        ...childEnv(),
-        NODE_ENV: 'production',
-        PORT: String(port),
-        APP_URL: `http://localhost:${port}`,
-        AUTH_SECRET: BENCH_AUTH_SECRET,
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  return new Promise((resolve) =>
-    child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('Ready') && resolve(child)),
-  );
+  return startNext(path.join(ROOT, 'node_modules/next/dist/bin/next'), dir, port, BENCH_AUTH_SECRET);
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });

@@ -8,7 +8,7 @@
 // Target: the quiet page's p50 and p99 under the flood ≤ 1.25× alone. Requests are open-loop (a
 // fixed rate, latency from the scheduled start), so queueing behind the flood counts.
 // BENCH_BUILD_DIR=<dir> measures a copy an earlier run built (and keeps it) instead of building.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,7 @@ import pg from 'pg';
 import { deleteKeysWithPrefix, TEST_REDIS_URL, testRedis } from '../tests/support/redis-keys';
 import { benchDatabase } from './bench-database';
 import { ratio } from './measure';
+import { childEnv, startNext } from './next-start';
 import { openLoop, percentile } from './open-loop';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -118,7 +119,6 @@ console.log(`  the limit (slug → id, plan, count)  ${micros(cost)}`);
 if (redis) console.log(`  a bare Redis INCR, same run         ${micros(floor)}`);
 
 // ── 2. Over HTTP ──────────────────────────────────────────────────────────────────────────────
-const childEnv = () => ({ ...process.env, NODE_OPTIONS: '' });
 
 function buildCopy(): string {
   // A git worktree shares node_modules through a symlink, which Turbopack does not follow out of
@@ -166,20 +166,7 @@ const nextBin = (dir: string) =>
 
 const PORT = 3301;
 function start(dir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [nextBin(dir), 'start', '--port', String(PORT)], {
-    cwd: dir,
-    env: {
-      ...childEnv(),
-      NODE_ENV: 'production',
-      PORT: String(PORT),
-      APP_URL: `http://localhost:${PORT}`,
-      AUTH_SECRET: BENCH_AUTH_SECRET,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve) =>
-    child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('Ready') && resolve(child)),
-  );
+  return startNext(nextBin(dir), dir, PORT, BENCH_AUTH_SECRET);
 }
 
 const quietAgent = new http.Agent({ keepAlive: true, maxSockets: 256 });
