@@ -10,13 +10,18 @@ const redis = await startRedisServer();
 // Before anything reads the environment (lib/env caches it per test file).
 process.env.REDIS_URL = redis.url;
 const { serveProxy } = await import('../../tests/support/proxy-server');
-const { encodeSessionToken } = await import('../auth/session-token');
-/** A session token as the app mints one: the proxy checks its signature (the page checks its row). */
-const signedInToken = () => encodeSessionToken({ userId: crypto.randomUUID(), sessionId: crypto.randomUUID() });
+const { signedInMember } = await import('../../tests/support/workspace-members');
+/** A member's session cookie: only members spend the workspace's budget. */
+const members = new Map<string, string>();
+async function memberCookie(tenant: Tenant): Promise<string> {
+  const token = members.get(tenant.id) ?? (await signedInMember(tenant, 'member')).token;
+  members.set(tenant.id, token);
+  return `tenantry.session=${token}`;
+}
 const { PLANS } = await import('../billing/plans');
 const { defaultTenantRequestLimit } = await import('./tenant-request-limit');
 
-const proxy = await serveProxy({ session: await signedInToken() });
+const proxy = await serveProxy();
 afterAll(async () => {
   await proxy.stop();
   await redis.stop();
@@ -24,7 +29,8 @@ afterAll(async () => {
 
 const FREE = PLANS.free.limits.requestsPerMinute;
 type Tenant = { id: string; slug: string };
-const send = (tenant: Tenant) => proxy.send(`${tenant.slug}.localhost:3000`, '/');
+const send = async (tenant: Tenant) =>
+  proxy.send(`${tenant.slug}.localhost:3000`, '/', { headers: { cookie: await memberCookie(tenant) } });
 
 async function spend(tenant: Tenant, count: number): Promise<void> {
   const limit = defaultTenantRequestLimit();

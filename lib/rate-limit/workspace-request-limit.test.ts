@@ -16,6 +16,7 @@ const { serveProxy } = await import('../../tests/support/proxy-server');
 const { encodeSessionToken } = await import('../auth/session-token');
 /** A session token as the app mints one: the proxy checks its signature (the page checks its row). */
 const signedInToken = () => encodeSessionToken({ userId: crypto.randomUUID(), sessionId: crypto.randomUUID() });
+const { signedInMember } = await import('../../tests/support/workspace-members');
 const { POST: stripeWebhook } = await import('../../app/api/webhooks/stripe/route');
 const { linkStripeCustomer } = await import('../billing/stripe-customers');
 const { billingTenantDb } = await import('../db/billing-db');
@@ -25,7 +26,7 @@ const { PLANS } = await import('../billing/plans');
 const { defaultTenantRequestLimit, SECOND_SHARE } = await import('./tenant-request-limit');
 const { ROUTE_HANDLER_PREFIXES } = await import('./workspace-request-limit');
 
-const proxy = await serveProxy({ session: await signedInToken() });
+const proxy = await serveProxy();
 afterAll(async () => {
   await proxy.stop();
   await fake.stop();
@@ -35,8 +36,15 @@ const FREE = PLANS.free.limits.requestsPerMinute;
 const PRO = PLANS.pro.limits.requestsPerMinute;
 type Tenant = { id: string; slug: string };
 const hostOf = (tenant: Tenant) => `${tenant.slug}.localhost:3000`;
-const send = (tenant: Tenant, pathname = '/', init?: Parameters<typeof proxy.send>[2]) =>
-  proxy.send(hostOf(tenant), pathname, init);
+const members = new Map<string, string>();
+/** What a member's browser sends to the workspace's hosts: its session cookie. */
+async function asMember(tenant: Tenant, init: Parameters<typeof proxy.send>[2] = {}) {
+  const token = members.get(tenant.id) ?? (await signedInMember(tenant, 'member')).token;
+  members.set(tenant.id, token);
+  return { ...init, headers: { cookie: `tenantry.session=${token}`, ...init.headers } };
+}
+const send = async (tenant: Tenant, pathname = '/', init?: Parameters<typeof proxy.send>[2]) =>
+  proxy.send(hostOf(tenant), pathname, await asMember(tenant, init));
 
 /** Spends `count` of the workspace's requests this minute, as that many requests through the proxy
  *  would, then lets the one-second window pass: what follows meets the minute's limit alone. */
@@ -147,9 +155,9 @@ describe('a workspace over its plan limit', () => {
     await tenantDb(noisy.id).domain.create({ data: { hostname: custom, verificationToken: 't' } });
     await platformDb()
       .$executeRaw`UPDATE domains SET status = 'verified', verified_at = now() WHERE hostname = ${custom}`;
-    expect(await proxy.send(custom, '/')).toEqual(served(noisy));
+    expect(await proxy.send(custom, '/', await asMember(noisy))).toEqual(served(noisy));
     await spend(noisy, FREE - 1);
-    expect((await proxy.send(custom, '/')).status).toBe(429);
+    expect((await proxy.send(custom, '/', await asMember(noisy))).status).toBe(429);
     expect((await send(noisy)).status).toBe(429);
   });
 
@@ -181,6 +189,27 @@ describe('requests without a session', () => {
       await anonymous.stop();
     }
   }, 60_000);
+
+  // Sign-up is open, so anyone can hold a token we minted, and on a shared root cookie it reaches
+  // every workspace's host: an account proves nothing about this workspace.
+  it("a valid token of someone who is not a member spends its network's share, not the workspace's budget", async () => {
+    const own = await createTenant('attacker-own');
+    const ownMember = await signedInMember(own, 'owner');
+    for (const [label, token] of [
+      ['an account of no workspace', await signedInToken()],
+      ["another workspace's member", ownMember.token],
+    ] as const) {
+      const victim = await createTenant('victim-token');
+      await spend(victim, FREE - 1); // one request of its minute left
+      const headers = { headers: { cookie: `tenantry.session=${token}`, 'x-forwarded-for': '203.0.113.68' } };
+      const attacks = await Promise.all(Array.from({ length: 20 }, () => proxy.send(hostOf(victim), '/', headers)));
+      expect(
+        attacks.map((answer) => answer.status),
+        label,
+      ).toEqual(Array(20).fill(200));
+      expect(await send(victim, '/projects'), label).toEqual(served(victim, '/projects')); // still there
+    }
+  });
 
   it('a forged session cookie is anonymous', async () => {
     const victim = await createTenant('victim-forged');

@@ -6,9 +6,10 @@
 // them with a form error. Only on pages: a route handler (ROUTE_HANDLER_PREFIXES) ignores the
 // Next-Action header, so sending one there must not get a request past the limit.
 // Whose budget: a request with a session token we minted (its signature checked here, its row
-// later by the page) spends the workspace's; one without spends its network's share within the
-// workspace. An outside review locked a workspace's members and SCIM out with 31 anonymous
-// requests a second when every request spent the workspace's budget.
+// later by the page) of one of the workspace's members (./member-for-request-budget.ts) spends the
+// workspace's; any other spends its network's share within the workspace. An outside review locked
+// a workspace's members and SCIM out with 31 anonymous requests a second when every request spent
+// the workspace's budget; anyone's account is no better than none here.
 import 'server-only';
 import type { NextRequest } from 'next/server';
 import { sessionCookieName } from '../auth/session-cookie';
@@ -17,6 +18,7 @@ import { env } from '../env';
 import { normalizeHost } from '../hosts/classify-host';
 import { workspaceIdForSlug } from '../workspaces/workspace-id-for-slug';
 import { clientIpFrom } from './client-ip';
+import { isMemberForRequestBudget } from './member-for-request-budget';
 import { defaultTenantRequestLimit, type TenantRequestVerdict } from './tenant-request-limit';
 import { tooManyRequestsResponse } from './too-many-requests-response';
 
@@ -40,12 +42,12 @@ export async function limitWorkspaceRequest(request: NextRequest, slug: string):
   }
 }
 
-/** Counts the request against its workspace's budget, or its network's share when it has no session. */
+/** Counts the request against its workspace's budget, or its network's share when it has no session there. */
 export async function countWorkspaceRequest(request: NextRequest, tenantId: string): Promise<TenantRequestVerdict> {
   const limit = defaultTenantRequestLimit();
   const host = normalizeHost(request.headers.get('host')) ?? '';
   const session = await decodeSessionToken(request.cookies.get(sessionCookieName(host))?.value);
-  if (session) return limit.hit(tenantId);
+  if (session && (await isMemberForRequestBudget(tenantId, session.userId))) return limit.hit(tenantId);
   return limit.hitAnonymous(tenantId, clientIpFrom(request.headers.get('x-forwarded-for'), env().TRUSTED_PROXY_HOPS));
 }
 
