@@ -1,5 +1,6 @@
 // The marketing site, served on the root domain only.
 import Link from 'next/link';
+import { ThemeToggle } from '@/components/theme/theme-toggle';
 
 const FEATURES = [
   ['Every workspace on its own host', 'acme.myapp.com, or a verified custom domain like app.acme.com.'],
@@ -22,6 +23,9 @@ export default function MarketingPage() {
         <Link href="/account" className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium">
           Sign in
         </Link>
+        <Link href="/pricing" className="px-4 py-2 text-sm font-medium hover:underline">
+          Pricing
+        </Link>
       </p>
       <ul className="mt-10 grid gap-6 sm:grid-cols-3">
         {FEATURES.map(([title, text]) => (
@@ -31,6 +35,9 @@ export default function MarketingPage() {
           </li>
         ))}
       </ul>
+      <footer className="mt-16 flex justify-end">
+        <ThemeToggle />
+      </footer>
     </main>
   );
 }

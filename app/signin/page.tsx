@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { PasskeySignIn } from '@/components/auth/passkey-sign-in';
 import { SignInForm } from '@/components/auth/sign-in-form';
+import { appUrl } from '@/lib/auth/app-url';
 import { currentSession } from '@/lib/auth/current-session';
 import { safeCallbackUrl } from '@/lib/auth/safe-redirect';
 import { signInErrorMessage } from '@/lib/auth/sign-in-error-message';
@@ -14,7 +15,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackUrl(typeof params.callbackUrl === 'string' ? params.callbackUrl : undefined);
+  // Asked for nothing in particular: land on the workspace last used (app/auth/landing/route.ts).
+  const callbackUrl =
+    typeof params.callbackUrl === 'string' ? safeCallbackUrl(params.callbackUrl) : `${appUrl().origin}/auth/landing`;
   const slug = await callbackWorkspaceSlug(callbackUrl);
   const destination = slug ? await workspaceSso(slug) : null;
   const session = await currentSession();

@@ -1,10 +1,15 @@
-// The workspace header: where you are, where you can go (only links your role may use), who you are.
+// The workspace header: where you are, where you can go (only links your role may use), who you
+// are, and the way to your other workspaces. On a phone the links fold behind a menu button.
 import Link from 'next/link';
+import { ThemeToggle } from '@/components/theme/theme-toggle';
+import { appUrl } from '@/lib/auth/app-url';
 import { canOnHost } from '@/lib/auth/permissions';
 import type { Role } from '@/lib/generated/prisma/enums';
 import type { UserWorkspace } from '@/lib/workspaces/list-user-workspaces';
-import { workspaceEntryUrl } from '@/lib/workspaces/workspace-url';
+import { workspaceEntryUrl, workspaceHost } from '@/lib/workspaces/workspace-url';
+import { NavMenu } from './nav-menu';
 import { SignOutButton } from './sign-out-button';
+import { WorkspaceSwitcher } from './workspace-switcher';
 
 type Props = {
   workspaceName: string;
@@ -26,10 +31,16 @@ export function WorkspaceNav({
   workspaces,
   logoFileId,
 }: Props) {
-  const others = workspaces.filter((workspace) => workspace.slug !== workspaceSlug);
+  const switcherEntries = workspaces.map((workspace) => ({
+    slug: workspace.slug,
+    name: workspace.name,
+    host: workspaceHost(workspace.slug),
+    url: workspaceEntryUrl(workspace.slug),
+    current: workspace.slug === workspaceSlug,
+  }));
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-6 py-3">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-3 px-6 py-3">
         <Link href="/" className="flex items-center gap-2 font-semibold">
           {logoFileId && (
             // biome-ignore lint/performance/noImgElement: a short-lived signed link, not a static asset for next/image
@@ -37,7 +48,10 @@ export function WorkspaceNav({
           )}
           {workspaceName}
         </Link>
-        <nav aria-label="Workspace" className="flex gap-4 text-sm">
+        <div className="ml-auto flex items-center gap-3 md:order-last">
+          <WorkspaceSwitcher entries={switcherEntries} createUrl={`${appUrl().origin}/account#new-workspace`} />
+        </div>
+        <NavMenu>
           <Link href="/">Projects</Link>
           <Link href="/settings/members">Members</Link>
           {canOnHost(role, 'domains.manage', onCustomDomain) && <Link href="/settings/domains">Domains</Link>}
@@ -46,25 +60,19 @@ export function WorkspaceNav({
           {canOnHost(role, 'scim.manage', onCustomDomain) && <Link href="/settings/sso">SSO &amp; SCIM</Link>}
           {canOnHost(role, 'security.manage', onCustomDomain) && <Link href="/settings/security">Security</Link>}
           {canOnHost(role, 'workspace.brand', onCustomDomain) && <Link href="/settings/workspace">Workspace</Link>}
-        </nav>
-        <div className="ml-auto flex items-center gap-4 text-sm">
-          {others.length > 0 && (
-            <details className="relative">
-              <summary className="cursor-pointer">Switch workspace</summary>
-              <ul className="absolute right-0 z-10 mt-2 w-56 rounded-md border border-slate-200 bg-white p-2 shadow">
-                {others.map((workspace) => (
-                  <li key={workspace.slug}>
-                    <a className="block rounded px-2 py-1 hover:bg-slate-100" href={workspaceEntryUrl(workspace.slug)}>
-                      {workspace.name}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </details>
-          )}
+          <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-3 md:hidden">
+            <span className="text-slate-500">
+              {email} · {role}
+            </span>
+            <ThemeToggle />
+            <SignOutButton />
+          </div>
+        </NavMenu>
+        <div className="hidden items-center gap-4 text-sm md:order-last md:flex">
           <span className="text-slate-500" data-testid="signed-in-as">
             {email} · {role}
           </span>
+          <ThemeToggle />
           <SignOutButton />
         </div>
       </div>

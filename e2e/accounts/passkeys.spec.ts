@@ -91,7 +91,7 @@ test('enrol a passkey, sign in with it alone, and a removed passkey signs in no 
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.waitForURL(`${ROOT}/`);
+  await page.waitForURL((url) => url.pathname === '/' || url.pathname === '/account'); // their workspace, or their account
 
   // Adding a passkey asks for the current password.
   await page.goto(`${ROOT}/account`);
@@ -109,7 +109,7 @@ test('enrol a passkey, sign in with it alone, and a removed passkey signs in no 
   // Signed out, the passkey alone signs in: no email, no password.
   await signOut(page);
   await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
-  await page.waitForURL(`${ROOT}/`);
+  await page.waitForURL((url) => url.pathname === '/account'); // lands on their account: no workspace yet
   await page.goto(`${ROOT}/account`);
   await expect(page.getByText(email, { exact: true })).toBeVisible();
   await expect(page.getByTestId('passkey')).toContainText('last used');
@@ -149,7 +149,7 @@ test('a password sign-in of a user with a passkey asks for the passkey, then is 
   const user = await seedPasswordUser('passkey-2fa');
   await addVirtualAuthenticator(page);
   await submitPassword(page, user.email);
-  await page.waitForURL(`${ROOT}/`);
+  await page.waitForURL((url) => url.pathname === '/account'); // lands on their account: no workspace yet
   await addPasskey(page, 'Second factor');
 
   await signOut(page);
@@ -159,7 +159,7 @@ test('a password sign-in of a user with a passkey asks for the passkey, then is 
   expect((await page.context().cookies(ROOT)).find((cookie) => cookie.name === 'tenantry.session')).toBeUndefined();
   await expect(page.getByLabel('Authentication code')).toHaveCount(0);
   await page.getByRole('button', { name: 'Use your passkey' }).click();
-  await page.waitForURL(`${ROOT}/`);
+  await page.waitForURL((url) => url.pathname === '/account'); // lands on their account: no workspace yet
   await page.goto(`${ROOT}/account`);
   await expect(page.getByText(user.email, { exact: true })).toBeVisible();
   expect(await latestAmr(user.id)).toEqual(['pwd', 'passkey', 'mfa']);

@@ -36,7 +36,7 @@ async function browserSignedIn(browser: Browser, userAgent: string, email: strin
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.waitForURL(`${ROOT}/`);
+  await page.waitForURL((url) => url.pathname === '/' || url.pathname === '/account'); // their workspace, or their account
   return page;
 }
 

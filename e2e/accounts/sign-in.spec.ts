@@ -69,10 +69,13 @@ test('a signed-in user who is not a member is told so, and sees no data', async 
   await page.getByLabel('Email').fill('alice@acme.test');
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.waitForURL(`${ROOT}/`);
+  await page.waitForURL(`${ACME}/`); // signing in lands on her (last used) workspace
   await page.goto(`${GLOBEX}/`);
   await expect(page.getByTestId('no-access')).toContainText('alice@acme.test');
   await expect(page.getByText('Doomsday Device')).toHaveCount(0);
+  // The way on: her own workspaces, another account, or an admin's invitation.
+  await expect(page.getByTestId('no-access-workspaces')).toContainText('Acme');
+  await expect(page.getByRole('button', { name: 'Sign in as someone else' })).toBeVisible();
 });
 
 test('a magic link signs in once, after naming the address; the link is built from APP_URL', async ({

@@ -7,7 +7,14 @@ import { authDb } from '../db/auth-db';
 import { SESSION_MAX_AGE_SECONDS } from './session-cookie';
 import { recordSessionSeen } from './session-last-seen';
 
-export type SessionUser = { id: string; email: string; name: string | null; emailVerified: Date | null };
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string | null;
+  emailVerified: Date | null;
+  /** The workspace they last used (lib/workspaces/remember-last-workspace.ts). */
+  lastWorkspaceId: string | null;
+};
 export type LiveSession = {
   id: string;
   host: string | null;
@@ -24,7 +31,13 @@ export function isCustomDomainSession(session: Pick<LiveSession, 'host'>, rootDo
   return session.host !== null && session.host !== rootDomain && !session.host.endsWith(`.${rootDomain}`);
 }
 
-const USER_FIELDS = { id: true, email: true, name: true, emailVerified: true } as const;
+const USER_FIELDS = {
+  id: true,
+  email: true,
+  name: true,
+  emailVerified: true,
+  lastWorkspace: { select: { workspaceId: true } },
+} as const;
 
 /** `userAgent`: the browser's, from lib/auth/request-user-agent.ts (shown on the sessions page).
  *  `amr`: how the user proved who they are, when more than one factor was seen (docs/decisions/019). */
@@ -93,7 +106,8 @@ export async function findLiveSession(
   const usableHere = session.host === null ? coveredByMainCookie : session.host === host;
   if (!usableHere) return null;
   await recordSessionSeen(session);
-  return session;
+  const { lastWorkspace, ...user } = session.user;
+  return { ...session, user: { ...user, lastWorkspaceId: lastWorkspace?.workspaceId ?? null } };
 }
 
 /** Ends the whole family: the main session and every host it was handed to. */

@@ -17,18 +17,22 @@ export type Limits = {
 export type Features = { auditLog: boolean; prioritySupport: boolean };
 export type PlanId = 'free' | 'pro';
 
+// monthlyPriceUsd is what the pricing page says; Stripe's price (STRIPE_PRICE_PRO) is what is
+// charged, so change both together.
 export const PLANS = {
   free: {
     name: 'Free',
+    monthlyPriceUsd: 0,
     limits: { seats: 5, projects: 10, customDomains: 0, storageBytes: 100 * 1024 ** 2, requestsPerMinute: 600 },
     features: { auditLog: true, prioritySupport: false },
   },
   pro: {
     name: 'Pro',
+    monthlyPriceUsd: 29,
     limits: { seats: 50, projects: 1000, customDomains: 10, storageBytes: 10 * 1024 ** 3, requestsPerMinute: 6000 },
     features: { auditLog: true, prioritySupport: true },
   },
-} as const satisfies Record<PlanId, { name: string; limits: Limits; features: Features }>;
+} as const satisfies Record<PlanId, { name: string; monthlyPriceUsd: number; limits: Limits; features: Features }>;
 
 export const PAID_PLANS = ['pro'] as const satisfies readonly PlanId[];
 

@@ -28,14 +28,20 @@ function responseFor(pathname: string, detail: string): Response {
 }
 
 // No layout, no script: rendering the app's own page would spend the work the limit is there to save.
+// The app's colours, light or dark as the system is (the theme toggle's choice needs a script).
 function page(detail: string): string {
   return `<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Too many requests</title></head>
-<body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 4rem auto; padding: 0 1.5rem; color: #0f172a">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><title>Too many requests</title>
+<style>
+body { font-family: system-ui, sans-serif; max-width: 36rem; margin: 4rem auto; padding: 0 1.5rem; background: #f8fafc; color: #0f172a }
+p.hint { color: #475569 } a { color: inherit }
+@media (prefers-color-scheme: dark) { body { background: #020617; color: #f1f5f9 } p.hint { color: #94a3b8 } }
+</style></head>
+<body>
 <h1 style="font-size: 1.5rem">Too many requests</h1>
 <p>${detail}</p>
-<p style="color: #475569">Wait that long, then reload the page.</p>
+<p class="hint">Wait that long, then <a href="">reload the page</a>.</p>
 </body>
 </html>`;
 }

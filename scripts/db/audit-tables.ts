@@ -33,6 +33,8 @@ export const GLOBAL_TABLES: Record<string, readonly string[]> = {
   passkeys: [],
   webauthn_challenges: [],
   account_events: [],
+  // Where signing in lands (lib/workspaces/sign-in-landing.ts): auth_user's alone.
+  user_last_workspaces: [],
   // Stripe's webhook log: billing_user's alone (lib/db/billing-db.ts).
   stripe_events: [],
   // Jobs that will not run: job_worker adds them, platform_admin reads them (lib/jobs/dead-letter.ts).

@@ -11,6 +11,7 @@ import { env } from '@/lib/env';
 import { workspaceLogo } from '@/lib/files/workspace-logo';
 import { currentWorkspace } from '@/lib/workspaces/current-workspace';
 import { listSessionWorkspaces } from '@/lib/workspaces/list-user-workspaces';
+import { rememberLastWorkspace } from '@/lib/workspaces/remember-last-workspace';
 
 type Props = { children: ReactNode; params: Promise<{ tenant: string }> };
 
@@ -21,8 +22,15 @@ export default async function WorkspaceLayout({ children, params }: Props) {
     session &&
     (await sessionMeetsWorkspacePolicy(workspace.id, session)) &&
     (await findMembership(workspace.id, session.user.id));
+  if (session && membership) await rememberLastWorkspace(session, workspace.id);
   return (
     <>
+      <a
+        href="#content"
+        className="sr-only rounded-md bg-white px-3 py-2 text-sm focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-30"
+      >
+        Skip to content
+      </a>
       {session && membership && (
         <WorkspaceNav
           workspaceName={workspace.name}
@@ -34,7 +42,9 @@ export default async function WorkspaceLayout({ children, params }: Props) {
           logoFileId={(await workspaceLogo(tenantDb(workspace.id)))?.id ?? null}
         />
       )}
-      {children}
+      <div id="content" tabIndex={-1} className="outline-none">
+        {children}
+      </div>
     </>
   );
 }

@@ -1,8 +1,11 @@
 // The workspace's audit log, newest first, a hundred at a time. Admins and owners only.
 import Link from 'next/link';
+import { Suspense } from 'react';
 import { z } from 'zod';
+import { ListSkeleton } from '@/components/workspace/list-skeleton';
 import { listAuditEvents } from '@/lib/audit/list-audit-events';
 import { requireMember } from '@/lib/auth/require-member';
+import type { TenantDb } from '@/lib/db/tenant-db';
 
 const TIME = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
 // A malformed cursor is ignored (first page), never an error.
@@ -16,11 +19,21 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
     permission: 'auditLog.read',
   });
   const cursor = Cursor.parse((await searchParams).before);
-  const { events, nextCursor } = await listAuditEvents(db, { cursor });
-
   return (
     <main className="mx-auto max-w-5xl px-6 py-12">
       <h1 className="text-3xl font-bold">Audit log of {workspace.name}</h1>
+      <Suspense key={cursor ?? 'newest'} fallback={<ListSkeleton label="Loading the audit log…" rows={8} />}>
+        <AuditEvents db={db} cursor={cursor} />
+      </Suspense>
+    </main>
+  );
+}
+
+/** The page of events, streamed in after the page's membership check. */
+async function AuditEvents({ db, cursor }: { db: TenantDb; cursor: string | undefined }) {
+  const { events, nextCursor } = await listAuditEvents(db, { cursor });
+  return (
+    <>
       {events.length === 0 ? (
         <p className="mt-8 text-slate-500">Nothing recorded yet.</p>
       ) : (
@@ -56,6 +69,6 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
         {cursor && <Link href="/settings/audit-log">Newest</Link>}
         {nextCursor && <Link href={`/settings/audit-log?before=${nextCursor}`}>Older</Link>}
       </nav>
-    </main>
+    </>
   );
 }
