@@ -29,6 +29,7 @@ describe('permissions', () => {
       'files.attach',
       'files.manage',
       'workspace.brand',
+      'workspace.rename',
     ]);
     expect(allowed('owner')).toEqual(Object.keys(PERMISSIONS));
   });

@@ -35,6 +35,8 @@ export const PERMISSIONS = {
   'files.manage': ADMINS,
   // The workspace's logo.
   'workspace.brand': ADMINS,
+  // The workspace's name (its address, the slug, does not change).
+  'workspace.rename': ADMINS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,12 +1,13 @@
-// Workspace settings (admins): the logo. The image is shown through /files/<id>, like any file.
+// Workspace settings (admins): the name and the logo. The image is shown through /files/<id>, like any file.
 import { FileUploadForm } from '@/components/files/file-upload-form';
 import { ActionForm } from '@/components/forms/action-form';
 import { SubmitButton } from '@/components/forms/submit-button';
+import { TextField } from '@/components/forms/text-field';
 import { requireMember } from '@/lib/auth/require-member';
 import { FILE_PURPOSES } from '@/lib/files/file-purposes';
 import { formatBytes } from '@/lib/files/format-bytes';
 import { workspaceLogo } from '@/lib/files/workspace-logo';
-import { removeLogoAction } from './actions';
+import { removeLogoAction, renameWorkspaceAction } from './actions';
 
 const LOGO = FILE_PURPOSES.logo;
 
@@ -19,6 +20,18 @@ export default async function WorkspaceSettingsPage({ params }: { params: Promis
   return (
     <main className="mx-auto max-w-3xl space-y-8 px-6 py-12">
       <h1 className="text-2xl font-bold">Workspace settings for {workspace.name}</h1>
+      <section>
+        <h2 className="text-lg font-semibold">Name</h2>
+        <ActionForm action={renameWorkspaceAction} id="rename-workspace-form" className="mt-4 space-y-4">
+          <TextField
+            name="name"
+            label="Workspace name"
+            defaultValue={workspace.name}
+            hint="Shown in the header, in emails and to members. The address stays the same."
+          />
+          <SubmitButton>Rename</SubmitButton>
+        </ActionForm>
+      </section>
       <section>
         <h2 className="text-lg font-semibold">Logo</h2>
         {logo ? (
