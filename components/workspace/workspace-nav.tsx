@@ -44,6 +44,7 @@ export function WorkspaceNav({
           {canOnHost(role, 'auditLog.read', onCustomDomain) && <Link href="/settings/audit-log">Audit log</Link>}
           {canOnHost(role, 'billing.manage', onCustomDomain) && <Link href="/settings/billing">Billing</Link>}
           {canOnHost(role, 'scim.manage', onCustomDomain) && <Link href="/settings/sso">SSO &amp; SCIM</Link>}
+          {canOnHost(role, 'apiKeys.manage', onCustomDomain) && <Link href="/settings/api-keys">API keys</Link>}
           {canOnHost(role, 'security.manage', onCustomDomain) && <Link href="/settings/security">Security</Link>}
           {canOnHost(role, 'workspace.brand', onCustomDomain) && <Link href="/settings/workspace">Workspace</Link>}
         </nav>
