@@ -13,7 +13,7 @@ import { ALL_SCOPES, apiKeyFor, callApi } from '../../tests/support/api-client';
 import { createTenant } from '../../tests/support/tenants';
 import { revokeApiKey } from '../api-keys/revoke-api-key';
 import { PLANS } from '../billing/plans';
-import { authDb } from '../db/auth-db';
+import { authDb, authDbFor } from '../db/auth-db';
 import { tenantDb } from '../db/tenant-db';
 import { defaultTenantRequestLimit } from '../rate-limit/tenant-request-limit';
 import { MAX_BODY_BYTES } from './read-json-body';
@@ -62,6 +62,18 @@ describe('a key decides the workspace, and only its own', () => {
     expect(onApiHost.json).toMatchObject({ id: acme.id });
     const onGlobexApi = await callApi(workspaceRoute.GET, 'GET', as(globex, { host: 'api.localhost:3000' }));
     expect(onGlobexApi.json).toMatchObject({ id: globex.id });
+  });
+
+  it("accepts only acme's key on acme's verified custom domain", async () => {
+    const customHost = `api-${randomUUID().slice(0, 8)}.example`;
+    const claim = await tenantDb(acme.id).domain.create({ data: { hostname: customHost, verificationToken: 't' } });
+    await authDbFor(acme.id).$queryRaw`SELECT * FROM record_domain_check(${claim.id}::uuid, 'verified', NULL)`;
+    expect((await callApi(workspaceRoute.GET, 'GET', as(acme, { host: customHost }))).json).toMatchObject({
+      id: acme.id,
+    });
+    const refused = await callApi(workspaceRoute.GET, 'GET', as(globex, { host: customHost }));
+    expect(refused.status).toBe(403);
+    expect(refused.json).toMatchObject({ code: 'wrong_workspace' });
   });
 
   it('has no API on the marketing site, other reserved names or unknown workspaces (404)', async () => {
