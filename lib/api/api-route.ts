@@ -21,7 +21,7 @@ import { fieldErrors } from './field-errors';
 import { type StoredAnswer, withIdempotency } from './idempotency';
 import { parseJsonBody, readJsonText } from './read-json-body';
 
-type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+type RouteContext = { params: Promise<Record<string, string | string[] | undefined> | undefined> };
 
 export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
   operation: ApiOperation<P, Q, B>,
@@ -48,7 +48,8 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
           `This API key has no scope that allows ${operation.permission}.`,
         );
       }
-      const params = operation.params.safeParse(await route.params);
+      // A route without dynamic segments may get no params at all.
+      const params = operation.params.safeParse((await route.params) ?? {});
       if (!params.success) throw new ApiProblem(404, 'not_found', 'No such resource in this workspace.');
       const url = new URL(request.url);
       const query = operation.query.safeParse(Object.fromEntries(url.searchParams));

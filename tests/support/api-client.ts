@@ -8,7 +8,7 @@ import { tenantDb } from '../../lib/db/tenant-db';
 
 export type ApiHandler = (
   request: Request,
-  context: { params: Promise<Record<string, string | string[] | undefined>> },
+  context: { params: Promise<Record<string, string | string[] | undefined> | undefined> },
 ) => Promise<Response>;
 
 export type ApiCall = {
@@ -36,7 +36,8 @@ export async function callApi(handler: ApiHandler, method: string, call: ApiCall
       headers: { ...headers, ...call.headers },
       body,
     }),
-    { params: Promise.resolve(call.params ?? {}) },
+    // As Next calls a route without dynamic segments: no params.
+    { params: Promise.resolve(call.params) },
   );
   const text = await response.text();
   const json = text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : null;
