@@ -15,6 +15,8 @@ import { revokeApiKey } from '../api-keys/revoke-api-key';
 import { PLANS } from '../billing/plans';
 import { authDb, authDbFor } from '../db/auth-db';
 import { tenantDb } from '../db/tenant-db';
+import { env } from '../env';
+import { clientIpFrom } from '../rate-limit/client-ip';
 import { defaultTenantRequestLimit } from '../rate-limit/tenant-request-limit';
 import { MAX_BODY_BYTES } from './read-json-body';
 
@@ -293,6 +295,25 @@ describe('the plan rate limit', () => {
     expect(refused.headers.get('ratelimit-remaining')).toBe('0');
     // Another workspace is not affected.
     expect((await callApi(workspaceRoute.GET, 'GET', as(globex))).status).toBe(200);
+  });
+});
+
+describe('refused keys on a workspace host', () => {
+  it("spend their network's share of the workspace, not the workspace's budget (429 past it)", async () => {
+    const tenant = await workspace('guessed');
+    const limit = defaultTenantRequestLimit();
+    const network = clientIpFrom(null, env().TRUSTED_PROXY_HOPS);
+    const allowance = PLANS.pro.limits.requestsPerMinute;
+    for (let done = 0; done < allowance; done += 500) {
+      await Promise.all(
+        Array.from({ length: Math.min(500, allowance - done) }, () => limit.hitAnonymous(tenant.id, network)),
+      );
+    }
+    const guess = await callApi(workspaceRoute.GET, 'GET', as(tenant, { key: `tny_live_${'B'.repeat(43)}` }));
+    expect(guess.status).toBe(429);
+    expect(guess.json).toMatchObject({ code: 'rate_limited' });
+    // The workspace's own key still works.
+    expect((await callApi(workspaceRoute.GET, 'GET', as(tenant))).status).toBe(200);
   });
 });
 
