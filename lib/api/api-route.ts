@@ -65,15 +65,9 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
         ? parseJsonBody(await readJsonText(request), operation.body)
         : (undefined as z.output<B>);
 
-      const db = tenantDb(caller.tenantId);
-      const context = {
-        db,
-        tenantId: caller.tenantId,
-        keyId: caller.keyId,
-        actor: { id: null, email: `api-key:${caller.keyId}` },
-      };
-      const keyId = caller.keyId;
-      const tenantId = caller.tenantId;
+      const { tenantId, keyId } = caller;
+      const db = tenantDb(tenantId);
+      const context = { db, tenantId, keyId, actor: { id: null, email: `api-key:${keyId}` } };
       recordApiKeyUse(tenantId, keyId).catch((error) =>
         console.error(`[api] last use of a key of ${tenantId} not recorded`, error),
       );
