@@ -62,8 +62,11 @@ test('key shown once → a typed client lists and creates projects → refused o
   expect(noScope.error).toMatchObject({ code: 'insufficient_scope' });
 
   await page.reload();
-  await page.locator('[data-testid="api-key"][data-name="e2e script"]').getByRole('button', { name: 'Revoke' }).click();
-  await expect(page.getByText('Revoked.')).toBeVisible();
+  const row = page.locator('[data-testid="api-key"][data-name="e2e script"]');
+  await row.getByRole('button', { name: 'Revoke' }).click();
+  await expect(row.getByText('Revoked.')).toBeVisible();
+  await expect(row).toContainText('revoked');
+  await expect(row.getByRole('button', { name: 'Revoke' })).toHaveCount(0);
   const revoked = await acme.GET('/v1/projects', { params: { query: {} } });
   expect(revoked.response.status).toBe(401);
   expect(revoked.error).toMatchObject({ code: 'api_key_revoked' });

@@ -70,12 +70,11 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ tenant
                     {key.createdBy?.email ?? 'a former member'} · last used{' '}
                     {key.lastUsedAt ? DATE.format(key.lastUsedAt) : 'never'} · {state}
                   </p>
-                  {!key.revokedAt && (
-                    <ActionForm action={revokeApiKeyAction} id={`revoke-${key.id}`} className="mt-1">
-                      <input type="hidden" name="keyId" value={key.id} />
-                      <SubmitButton tone="danger">Revoke</SubmitButton>
-                    </ActionForm>
-                  )}
+                  {/* Kept after revocation, so its result stays on screen when the list re-renders. */}
+                  <ActionForm action={revokeApiKeyAction} id={`revoke-${key.id}`} className="mt-1">
+                    <input type="hidden" name="keyId" value={key.id} />
+                    {!key.revokedAt && <SubmitButton tone="danger">Revoke</SubmitButton>}
+                  </ActionForm>
                 </li>
               );
             })}
