@@ -10,7 +10,7 @@ import {
   pageOf,
   pageSchema,
 } from '../cursor-page';
-import { NoParams } from './ids';
+import { NoParams } from './request-params';
 
 export const MemberSchema = z
   .object({

@@ -15,7 +15,7 @@ import {
   pageOf,
   pageSchema,
 } from '../cursor-page';
-import { IdParams, NoParams, NoQuery } from './ids';
+import { IdParams, NoParams, NoQuery } from './request-params';
 
 export const ProjectSchema = z
   .object({ id: z.uuid(), name: z.string(), created_at: z.iso.datetime() })

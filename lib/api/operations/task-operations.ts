@@ -17,7 +17,7 @@ import {
   pageOf,
   pageSchema,
 } from '../cursor-page';
-import { IdParams, NoQuery } from './ids';
+import { IdParams, NoQuery } from './request-params';
 
 export const TaskSchema = z
   .object({ id: z.uuid(), project_id: z.uuid(), title: z.string(), done: z.boolean(), created_at: z.iso.datetime() })

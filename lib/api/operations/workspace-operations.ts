@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineOperation } from '../api-operation';
 import { ApiProblem } from '../api-problem';
-import { NoParams, NoQuery } from './ids';
+import { NoParams, NoQuery } from './request-params';
 
 export const WorkspaceSchema = z
   .object({ id: z.uuid(), slug: z.string(), name: z.string(), created_at: z.iso.datetime() })

@@ -1,4 +1,5 @@
-// The path parameters of the v1 API: resource ids are UUIDs; anything else names nothing (404).
+// The path and query schemas operations share: none, or a resource id (a UUID; anything else names
+// nothing, 404).
 import { z } from 'zod';
 
 export const NoParams = z.strictObject({});
