@@ -120,6 +120,24 @@ describe('a key decides the workspace, and only its own', () => {
     expect(await tenantDb(acme.id).task.count({ where: { title: 'planted' } })).toBe(0);
   });
 
+  it("refuses globex's ids in the body (unknown fields, 422) and writes nothing", async () => {
+    const own = await tenantDb(acme.id).project.create({ data: { name: `own-${randomUUID()}` } });
+    const planted = await callApi(projectTasksRoute.POST, 'POST', {
+      ...as(acme),
+      params: { id: own.id },
+      body: { title: 'planted', project_id: globexProjectId, tenant_id: globex.id },
+    });
+    expect(planted.status).toBe(422);
+    expect(planted.json?.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'project_id' }),
+        expect.objectContaining({ field: 'tenant_id' }),
+      ]),
+    );
+    expect(await tenantDb(acme.id).task.count({ where: { projectId: own.id } })).toBe(0);
+    expect(await tenantDb(globex.id).task.count({ where: { projectId: globexProjectId } })).toBe(1);
+  });
+
   it('refuses a revoked key on the very next request', async () => {
     const { id, secret } = await apiKeyFor(acme.id, ['projects:read']);
     expect((await callApi(projectsRoute.GET, 'GET', as(acme, { key: secret }))).status).toBe(200);
