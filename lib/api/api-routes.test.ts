@@ -10,6 +10,7 @@ import * as projectsRoute from '../../app/v1/projects/route';
 import * as taskRoute from '../../app/v1/tasks/[id]/route';
 import * as workspaceRoute from '../../app/v1/workspace/route';
 import { ALL_SCOPES, apiKeyFor, callApi } from '../../tests/support/api-client';
+import { eventually } from '../../tests/support/eventually';
 import { createTenant } from '../../tests/support/tenants';
 import { revokeApiKey } from '../api-keys/revoke-api-key';
 import { PLANS } from '../billing/plans';
@@ -386,6 +387,16 @@ describe('resources', () => {
     const again = await callApi(projectsRoute.POST, 'POST', { ...as(acme), body: { name } });
     expect(again.status).toBe(409);
     expect(again.json).toMatchObject({ code: 'conflict', errors: [{ field: 'name' }] });
+  });
+
+  it('records when a key was last used, for the settings page', async () => {
+    const { id, secret } = await apiKeyFor(acme.id, ['projects:read']);
+    await callApi(projectsRoute.GET, 'GET', as(acme, { key: secret }));
+    const used = await eventually('last use recorded', async () => {
+      const key = await tenantDb(acme.id).apiKey.findFirstOrThrow({ where: { id } });
+      return key.lastUsedAt ?? undefined;
+    });
+    expect(Date.now() - used.getTime()).toBeLessThan(60_000);
   });
 
   it("members: the workspace's own only", async () => {
