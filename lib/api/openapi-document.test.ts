@@ -67,10 +67,7 @@ async function validCall({ operationId, path: openApiPath }: { operationId: stri
     createTask: { title: 'A task', done: false },
     updateTask: { done: true },
   };
-  const id =
-    operationId.endsWith('Task') && !operationId.startsWith('createTask') && operationId !== 'listTasks'
-      ? task.id
-      : project.id;
+  const id = openApiPath.startsWith('/v1/tasks/') ? task.id : project.id;
   const params: Record<string, string> = openApiPath.includes('{id}') ? { id } : {};
   return { params, body: bodies[operationId] };
 }
@@ -96,12 +93,15 @@ describe('the OpenAPI document', () => {
     expect([...served].sort()).toEqual([...documented].sort());
   });
 
-  it('is served at /v1/openapi.json, and its reference page at /v1/docs', async () => {
-    const served = await documentRoute.GET();
+  it('is served at /v1/openapi.json, and its reference page at /v1/docs, where the API is', async () => {
+    const on = (host: string) => new Request(`http://${host}/v1/openapi.json`, { headers: { host } });
+    const served = await documentRoute.GET(on('api.localhost:3000'));
     expect(await served.json()).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
-    const page = await docsRoute.GET();
+    const page = await docsRoute.GET(on(host));
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(await page.text()).toContain('/v1/openapi.json');
+    expect((await documentRoute.GET(on('localhost:3000'))).status).toBe(404);
+    expect((await docsRoute.GET(on('unknown-workspace-x.localhost'))).status).toBe(404);
   });
 });
 
