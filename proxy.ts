@@ -4,6 +4,7 @@
 //   acme.myapp.com/…   → the workspace, rewritten to /t/acme/… (app/t/[tenant]/…)
 //   app.acme-corp.com  → the workspace that verified that domain, the same way
 //   anything else      → 404
+//   …/v1/…             → the REST API on every host, which checks the host itself (app/v1/…)
 // It is a router, not a guard: pages re-derive the workspace from the Host themselves
 // (lib/workspaces/current-workspace.ts), so a request that skips this file gains nothing.
 // On the way it counts each workspace request against the plan's rate limit (429 when over it).
@@ -16,6 +17,7 @@ import { limitWorkspaceRequest } from './lib/rate-limit/workspace-request-limit'
 const INTERNAL_TENANT_PREFIX = '/t/';
 const PLATFORM_API_PREFIX = '/api/platform/';
 const WEBHOOKS_PREFIX = '/api/webhooks/';
+const REST_API_PREFIX = '/v1/';
 // Matches no route, so Next answers with app/not-found.tsx and status 404.
 const NOT_FOUND_PATH = '/_not-found-by-proxy';
 
@@ -29,6 +31,11 @@ export async function proxy(request: NextRequest) {
   if (pathname.startsWith(PLATFORM_API_PREFIX) || pathname.startsWith(WEBHOOKS_PREFIX)) return NextResponse.next();
   // The internal tenant path is never addressable from outside, on any host.
   if (pathname === '/t' || pathname.startsWith(INTERNAL_TENANT_PREFIX)) return notFound(request);
+  // The v1 REST API (app/v1/…) answers on api.<root> and on the workspaces' hosts alike: its key,
+  // not the host, names the workspace. Its route frame (lib/api/api-route.ts) checks the host
+  // against the key and counts the request against the key's workspace limit, with the
+  // RateLimit-* headers; counting it here too would spend the budget twice.
+  if (pathname.startsWith(REST_API_PREFIX)) return NextResponse.next();
 
   if (host.kind === 'root') return NextResponse.next();
   const slug = await routingSlugForHost(host);

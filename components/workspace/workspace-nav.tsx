@@ -58,6 +58,7 @@ export function WorkspaceNav({
           {canOnHost(role, 'auditLog.read', onCustomDomain) && <Link href="/settings/audit-log">Audit log</Link>}
           {canOnHost(role, 'billing.manage', onCustomDomain) && <Link href="/settings/billing">Billing</Link>}
           {canOnHost(role, 'scim.manage', onCustomDomain) && <Link href="/settings/sso">SSO &amp; SCIM</Link>}
+          {canOnHost(role, 'apiKeys.manage', onCustomDomain) && <Link href="/settings/api-keys">API keys</Link>}
           {canOnHost(role, 'security.manage', onCustomDomain) && <Link href="/settings/security">Security</Link>}
           {canOnHost(role, 'workspace.brand', onCustomDomain) && <Link href="/settings/workspace">Workspace</Link>}
           <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-3 md:hidden">

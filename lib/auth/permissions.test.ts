@@ -26,6 +26,7 @@ describe('permissions', () => {
       'domains.manage',
       'auditLog.read',
       'scim.manage',
+      'apiKeys.manage',
       'files.attach',
       'files.manage',
       'workspace.brand',

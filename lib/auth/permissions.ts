@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   'domains.manage': ADMINS,
   'auditLog.read': ADMINS,
   'scim.manage': ADMINS,
+  // Workspace API keys (Settings → API keys): creating, listing and revoking them.
+  'apiKeys.manage': ADMINS,
   'billing.manage': OWNERS,
   // An IdP connection can assert any member's identity, owners' included: only owners set one up.
   'sso.manage': OWNERS,

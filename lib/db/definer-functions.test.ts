@@ -6,6 +6,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFINER_FUNCTIONS_SQL, REVIEWED_DEFINER_FUNCTIONS } from '../../scripts/db/audit-tables';
 import { createTenant } from '../../tests/support/tenants';
+import { createApiKey } from '../api-keys/create-api-key';
+import { hashToken } from '../auth/random-token';
 import { createMainSession } from '../auth/session-store';
 import { authDb, authDbFor } from './auth-db';
 import { tenantDb } from './tenant-db';
@@ -87,6 +89,25 @@ const probes: Record<string, () => Promise<void>> = {
     expect(await asApp(null, 'SELECT slug, role FROM session_workspaces($1)', [sessionId])).toEqual([
       { slug: globex.slug, role: 'owner' },
     ]);
+  },
+
+  async api_key_for_hash() {
+    // globex's key, asked for from acme's context: only the holder of the secret (whose hash this
+    // is) learns its workspace; a guessed hash, or the hash of nothing, learns nothing.
+    const { secret } = await createApiKey(tenantDb(globex.id), globexOwner, {
+      name: 'probe',
+      scopes: ['projects:read'],
+      expiresAt: null,
+    });
+    expect(await asApp(acme.id, 'SELECT * FROM api_key_for_hash($1)', [hashToken(`${secret}x`)])).toEqual([]);
+    expect(await asApp(acme.id, "SELECT * FROM api_key_for_hash('')")).toEqual([]);
+    const [found] = await asApp<{ tenant_id: string }>(acme.id, 'SELECT * FROM api_key_for_hash($1)', [
+      hashToken(secret),
+    ]);
+    expect(Object.keys(found ?? {}).sort()).toEqual(['expires_at', 'key_id', 'revoked_at', 'scopes', 'tenant_id']);
+    expect(found?.tenant_id).toBe(globex.id);
+    // The hashes it would need cannot be listed from another workspace.
+    expect(await asApp(acme.id, 'SELECT key_hash FROM api_keys')).toEqual([]);
   },
 
   async custom_domain_workspace() {

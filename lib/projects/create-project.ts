@@ -13,7 +13,7 @@ export type CreateProjectResult = { ok: true; id: string } | { ok: false; field?
 export async function createProject(
   db: TenantDb,
   tenantId: string,
-  actor: { id: string; email: string },
+  actor: { id: string | null; email: string },
   name: string,
 ): Promise<CreateProjectResult> {
   try {

@@ -17,6 +17,9 @@ export const SECOND_SHARE = 1 / 6;
 
 export type TenantRequestVerdict = { limited: false } | { limited: true; retryAfterSeconds: number };
 
+/** The minute window's standing: the plan's allowance, what is left of it, and when it renews. */
+export type TenantQuota = { limit: number; remaining: number; resetSeconds: number };
+
 type Options = {
   redis?: Redis | null;
   /** The plan's allowance; tests keep the real one (the entitlements cache). */
@@ -34,18 +37,34 @@ export function tenantRequestLimit({ redis = rateLimitRedis(), requestsPerMinute
   const anonymousPerSecond = windowCounter('tenant-anonymous-requests:second', 1, redis);
 
   async function verdict(tenantId: string, counts: Promise<[WindowCount, WindowCount]>) {
+    return (await standing(tenantId, counts)).verdict;
+  }
+
+  async function standing(tenantId: string, counts: Promise<[WindowCount, WindowCount]>) {
     const [[minute, second], allowed] = await Promise.all([counts, requestsPerMinute(tenantId)]);
+    const quota: TenantQuota = {
+      limit: allowed,
+      remaining: Math.max(0, allowed - minute.count),
+      resetSeconds: Math.max(1, Math.ceil(minute.msLeft / 1000)),
+    };
+    return { verdict: verdictOf(minute, second, allowed), quota };
+  }
+
+  function verdictOf(minute: WindowCount, second: WindowCount, allowed: number): TenantRequestVerdict {
     const overMinute = minute.count > allowed;
     const overSecond = second.count > Math.ceil(allowed * SECOND_SHARE);
-    if (!overMinute && !overSecond) return { limited: false } as const;
+    if (!overMinute && !overSecond) return { limited: false };
     const msLeft = Math.max(overMinute ? minute.msLeft : 0, overSecond ? second.msLeft : 0);
-    return { limited: true, retryAfterSeconds: Math.max(1, Math.ceil(msLeft / 1000)) } as const;
+    return { limited: true, retryAfterSeconds: Math.max(1, Math.ceil(msLeft / 1000)) };
   }
 
   return {
     /** Counts one request of the workspace; limited once either window holds more than the plan allows. */
     hit: (tenantId: string): Promise<TenantRequestVerdict> =>
       verdict(tenantId, Promise.all([perMinute.hit(tenantId), perSecond.hit(tenantId)])),
+    /** As hit, with the minute's standing for the API's RateLimit-* headers. */
+    hitWithQuota: (tenantId: string): Promise<{ verdict: TenantRequestVerdict; quota: TenantQuota }> =>
+      standing(tenantId, Promise.all([perMinute.hit(tenantId), perSecond.hit(tenantId)])),
     /** Counts one request without a session, from `network`, against its own share of the plan. */
     hitAnonymous: (tenantId: string, network: string): Promise<TenantRequestVerdict> => {
       const key = `${tenantId}|${network}`;

@@ -71,6 +71,8 @@ export const REVIEWED_DEFINER_FUNCTIONS: Record<string, string> = {
   sso_workspace_for_email_domain:
     'the workspace whose IdP a verified email domain signs in through, as the sign-in page tells anyone',
   session_workspaces: "a live session's own workspaces: only its cookie holds the id, and sessions are auth_user's",
+  api_key_for_hash:
+    "the workspace, scopes and state of the API key whose secret's SHA-256 the caller holds: nothing for any other hash",
   enqueue_tenant_job:
     "queues a job for the statement's own tenant only (its tag), keys and fair-order counts per tenant: it tells nothing",
 };

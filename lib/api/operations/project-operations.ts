@@ -1,0 +1,139 @@
+// /v1/projects: list, create, read, rename and delete the workspace's projects. Every read and
+// write goes through the key's workspace client, so another workspace's project id is 404.
+import { z } from 'zod';
+import { createProject } from '../../projects/create-project';
+import { deleteProject } from '../../projects/delete-project';
+import { renameProject } from '../../projects/rename-project';
+import { defineOperation } from '../api-operation';
+import { ApiProblem } from '../api-problem';
+import {
+  afterCursor,
+  DEFAULT_PAGE_SIZE,
+  decodeCursor,
+  LIST_ORDER,
+  PageQuery,
+  pageOf,
+  pageSchema,
+} from '../cursor-page';
+import { IdParams, NoParams, NoQuery } from './request-params';
+
+export const ProjectSchema = z
+  .object({ id: z.uuid(), name: z.string(), created_at: z.iso.datetime() })
+  .meta({ id: 'Project' });
+
+const ProjectName = z.string().trim().min(1, 'Name the project.').max(100, 'At most 100 characters.');
+export const ProjectInput = z.strictObject({ name: ProjectName }).meta({ id: 'ProjectInput' });
+
+const projectOf = (row: { id: string; name: string; createdAt: Date }) => ({
+  id: row.id,
+  name: row.name,
+  created_at: row.createdAt.toISOString(),
+});
+const PROJECT_COLUMNS = { id: true, name: true, createdAt: true } as const;
+const notFound = () => new ApiProblem(404, 'not_found', 'No such project in this workspace.');
+const nameTaken = (name: string) =>
+  new ApiProblem(409, 'conflict', `A project named “${name}” already exists.`, [
+    { field: 'name', message: 'Already taken.' },
+  ]);
+
+export const listProjects = defineOperation({
+  operationId: 'listProjects',
+  method: 'GET',
+  path: '/v1/projects',
+  summary: 'List projects, newest first',
+  tag: 'Projects',
+  permission: 'projects.read',
+  params: NoParams,
+  query: PageQuery,
+  body: null,
+  success: { status: 200, description: 'A page of projects.', schema: pageSchema(ProjectSchema, 'ProjectPage') },
+  async handle({ query, context }) {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const rows = await context.db.project.findMany({
+      where: afterCursor(decodeCursor(query.cursor)),
+      orderBy: [...LIST_ORDER],
+      take: limit + 1,
+      select: PROJECT_COLUMNS,
+    });
+    return pageOf(rows, limit, projectOf);
+  },
+});
+
+export const createProjectOperation = defineOperation({
+  operationId: 'createProject',
+  method: 'POST',
+  path: '/v1/projects',
+  summary: 'Create a project',
+  tag: 'Projects',
+  permission: 'projects.write',
+  params: NoParams,
+  query: NoQuery,
+  body: ProjectInput,
+  success: { status: 201, description: 'The new project.', schema: ProjectSchema },
+  refusals: [409, 403],
+  async handle({ body, context }) {
+    const created = await createProject(context.db, context.tenantId, context.actor, body.name);
+    if (!created.ok) {
+      if (created.field) throw nameTaken(body.name);
+      throw new ApiProblem(403, 'plan_limit_reached', created.error);
+    }
+    const row = await context.db.project.findFirstOrThrow({ where: { id: created.id }, select: PROJECT_COLUMNS });
+    return projectOf(row);
+  },
+});
+
+export const getProject = defineOperation({
+  operationId: 'getProject',
+  method: 'GET',
+  path: '/v1/projects/{id}',
+  summary: 'Read a project',
+  tag: 'Projects',
+  permission: 'projects.read',
+  params: IdParams,
+  query: NoQuery,
+  body: null,
+  success: { status: 200, description: 'The project.', schema: ProjectSchema },
+  refusals: [404],
+  async handle({ params, context }) {
+    const row = await context.db.project.findFirst({ where: { id: params.id }, select: PROJECT_COLUMNS });
+    if (!row) throw notFound();
+    return projectOf(row);
+  },
+});
+
+export const updateProject = defineOperation({
+  operationId: 'updateProject',
+  method: 'PATCH',
+  path: '/v1/projects/{id}',
+  summary: 'Rename a project',
+  tag: 'Projects',
+  permission: 'projects.write',
+  params: IdParams,
+  query: NoQuery,
+  body: ProjectInput,
+  success: { status: 200, description: 'The renamed project.', schema: ProjectSchema },
+  refusals: [404, 409],
+  async handle({ params, body, context }) {
+    const renamed = await renameProject(context.db, context.actor, params.id, body.name);
+    if (renamed.ok) return projectOf(renamed.project);
+    throw renamed.error === 'not-found' ? notFound() : nameTaken(body.name);
+  },
+});
+
+export const deleteProjectOperation = defineOperation({
+  operationId: 'deleteProject',
+  method: 'DELETE',
+  path: '/v1/projects/{id}',
+  summary: 'Delete a project and its tasks',
+  tag: 'Projects',
+  permission: 'projects.write',
+  params: IdParams,
+  query: NoQuery,
+  body: null,
+  success: { status: 204, description: 'Deleted.', schema: null },
+  refusals: [404],
+  async handle({ params, context }) {
+    if (!(await deleteProject(context.db, context.tenantId, context.actor, params.id))) throw notFound();
+    return undefined;
+  },
+});
