@@ -4,20 +4,19 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { serveProxy } from '../../tests/support/proxy-server';
 import { createTenant } from '../../tests/support/tenants';
-import { encodeSessionToken } from '../auth/session-token';
+import { signedInMember } from '../../tests/support/workspace-members';
 import { defaultTenantRequestLimit } from '../rate-limit/tenant-request-limit';
 
-// Signed in, as a browser would be: a request the proxy counted would spend the workspace's budget.
-const proxy = await serveProxy({
-  session: await encodeSessionToken({ userId: crypto.randomUUID(), sessionId: crypto.randomUUID() }),
-});
+const proxy = await serveProxy();
 afterAll(() => proxy.stop());
 
 describe('proxy.ts and the v1 API', () => {
   it('passes /v1/ through on workspace hosts and api.<root>, without counting it', async () => {
     const tenant = await createTenant('proxied');
+    // Signed in as a member, as a browser would be: a request the proxy counted would spend the workspace's budget.
+    const asMember = { headers: { cookie: `tenantry.session=${(await signedInMember(tenant, 'member')).token}` } };
     for (const host of [`${tenant.slug}.localhost:3000`, 'api.localhost:3000']) {
-      const answer = await proxy.send(host, '/v1/projects?limit=5');
+      const answer = await proxy.send(host, '/v1/projects?limit=5', asMember);
       expect(answer.status, host).toBe(200);
       expect(answer.headers['x-middleware-rewrite'], host).toBeUndefined();
       expect(answer.headers['x-middleware-next'], host).toBe('1');
@@ -25,7 +24,7 @@ describe('proxy.ts and the v1 API', () => {
     const { quota } = await defaultTenantRequestLimit().hitWithQuota(tenant.id);
     expect(quota.remaining).toBe(quota.limit - 1);
     // A page is still the proxy's to count and rewrite.
-    const page = await proxy.send(`${tenant.slug}.localhost:3000`, '/v1');
+    const page = await proxy.send(`${tenant.slug}.localhost:3000`, '/v1', asMember);
     expect(page.headers['x-middleware-rewrite']).toContain(`/t/${tenant.slug}/v1`);
     expect((await defaultTenantRequestLimit().hitWithQuota(tenant.id)).quota.remaining).toBe(quota.limit - 3);
   });

@@ -12,7 +12,7 @@ export type SessionUser = {
   email: string;
   name: string | null;
   emailVerified: Date | null;
-  /** The workspace they last used (lib/workspaces/remember-last-workspace.ts). */
+  /** The workspace they last used (lib/auth/remember-last-workspace.ts). */
   lastWorkspaceId: string | null;
 };
 export type LiveSession = {

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { WorkspaceNav } from '@/components/workspace/workspace-nav';
 import { currentSession } from '@/lib/auth/current-session';
 import { findMembership } from '@/lib/auth/membership';
+import { rememberLastWorkspace } from '@/lib/auth/remember-last-workspace';
 import { sessionMeetsWorkspacePolicy } from '@/lib/auth/second-factor/two-factor-policy';
 import { isCustomDomainSession } from '@/lib/auth/session-store';
 import { tenantDb } from '@/lib/db/tenant-db';
@@ -11,7 +12,6 @@ import { env } from '@/lib/env';
 import { workspaceLogo } from '@/lib/files/workspace-logo';
 import { currentWorkspace } from '@/lib/workspaces/current-workspace';
 import { listSessionWorkspaces } from '@/lib/workspaces/list-user-workspaces';
-import { rememberLastWorkspace } from '@/lib/workspaces/remember-last-workspace';
 
 type Props = { children: ReactNode; params: Promise<{ tenant: string }> };
 

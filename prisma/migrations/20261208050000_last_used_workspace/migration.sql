@@ -1,6 +1,6 @@
 -- The workspace a person last used (issue 14: signing in lands there). Written only after the
 -- workspace's layout found them a member, and followed only if they still are one
--- (lib/workspaces/sign-in-landing.ts). A table of auth_user's alone: app_user reads the user
+-- (lib/auth/sign-in-landing.ts). A table of auth_user's alone: app_user reads the user
 -- directory in every tenant's context, and which workspace a person last used is another
 -- workspace's business. Named workspace_id, not tenant_id: this is a global table, not tenant data.
 CREATE TABLE "user_last_workspaces" (

@@ -1,15 +1,15 @@
-// Where signing in lands (lib/workspaces/sign-in-landing.ts), on the real database as the app's
+// Where signing in lands (lib/auth/sign-in-landing.ts), on the real database as the app's
 // roles: the workspace last used while its membership lasts, never one the person is not a member
 // of (whatever the remembered id says), the SSO workspace alone for an IdP's session.
 import { describe, expect, it, vi } from 'vitest';
 import { createTenant } from '../../tests/support/tenants';
-import { appUrl } from '../auth/app-url';
-import { createMainSession, findLiveSession, type LiveSession } from '../auth/session-store';
 import { authDb } from '../db/auth-db';
 import { tenantDb } from '../db/tenant-db';
+import { workspaceEntryUrl } from '../workspaces/workspace-url';
+import { appUrl } from './app-url';
 import { rememberLastWorkspace } from './remember-last-workspace';
+import { createMainSession, findLiveSession, type LiveSession } from './session-store';
 import { signInLandingUrl } from './sign-in-landing';
-import { workspaceEntryUrl } from './workspace-url';
 
 async function personIn(tenants: { id: string }[], ssoTenantId: string | null = null) {
   const user = await authDb().user.create({ data: { email: `landing-${crypto.randomUUID()}@example.test` } });

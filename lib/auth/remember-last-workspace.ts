@@ -2,8 +2,8 @@
 // (./sign-in-landing.ts). Called by the workspace layout once it has found the membership; the
 // session already holds the remembered id, so only a change costs a write.
 import 'server-only';
-import type { LiveSession } from '../auth/session-store';
 import { authDb } from '../db/auth-db';
+import type { LiveSession } from './session-store';
 
 export async function rememberLastWorkspace(session: LiveSession, workspaceId: string): Promise<void> {
   if (session.user.lastWorkspaceId === workspaceId) return;

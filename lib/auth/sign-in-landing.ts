@@ -2,11 +2,11 @@
 // they are still its member; else their only or first workspace; else their account page. A
 // session from a workspace's IdP serves that workspace alone, so it lands there.
 import 'server-only';
-import { appUrl } from '../auth/app-url';
-import type { LiveSession } from '../auth/session-store';
 import { globalDb } from '../db/global-db';
-import { listSessionWorkspaces } from './list-user-workspaces';
-import { workspaceEntryUrl } from './workspace-url';
+import { listSessionWorkspaces } from '../workspaces/list-user-workspaces';
+import { workspaceEntryUrl } from '../workspaces/workspace-url';
+import { appUrl } from './app-url';
+import type { LiveSession } from './session-store';
 
 export async function signInLandingUrl(session: LiveSession): Promise<string> {
   const workspaces = await listSessionWorkspaces(session.id); // memberships only, as this session may use them
