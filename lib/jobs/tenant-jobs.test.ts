@@ -143,4 +143,21 @@ describe('retries, dead letters and job keys', () => {
     );
     expect(waiting?.payload.payload.marker).toBe('k2');
   });
+
+  // The fair order's counts (job_tenant_windows) are the database's: a tenant cannot read another's
+  // burst, nor lower its own count to jump the queue; only enqueue_tenant_job() writes them.
+  it("app_user cannot read or write the fairness windows; enqueuing for A counts A's window alone", async () => {
+    const windowOf = async (tenant: Tenant) =>
+      (await asOwner<{ queued: number }>('SELECT queued FROM job_tenant_windows WHERE tenant_id = $1', [tenant.id]))[0]
+        ?.queued ?? 0;
+    const [acmeBefore, globexBefore] = [await windowOf(acme), await windowOf(globex)];
+    await enqueue(acme.id, readProjects, { marker: 'window' }, { runAt: new Date(Date.now() + 3_600_000) });
+    expect(await windowOf(acme)).toBe(acmeBefore + 1);
+    expect(await windowOf(globex)).toBe(globexBefore);
+
+    await expect(tenantDb(acme.id).$queryRaw`SELECT * FROM job_tenant_windows`).rejects.toThrow(/permission denied/);
+    await expect(
+      tenantDb(acme.id).$executeRaw`UPDATE job_tenant_windows SET queued = 0 WHERE tenant_id = ${acme.id}::uuid`,
+    ).rejects.toThrow(/permission denied/);
+  });
 });
