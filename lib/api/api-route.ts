@@ -1,6 +1,6 @@
 // The frame of every v1 route handler, in order: the Host must have an API (else 404); the bearer
 // key decides the workspace and the Host must accept it (401, 403; a refused key spends its
-// network's share of the host's workspace, ./limit-refused-key.ts); the request counts against
+// network's share of the host's workspace, or on api.<root> of its refusals, ./limit-refused-key.ts); the request counts against
 // that workspace's plan limit (429, with RateLimit-* headers on every answer); the key's scopes must
 // allow the operation (403); path, query and body are checked by the operation's schemas (404,
 // 400, 413, 415, 422) before anything is read or written; a POST honours Idempotency-Key. Every
@@ -20,7 +20,7 @@ import { ApiProblem, problemResponse } from './api-problem';
 import { type ApiCaller, authenticateApiRequest } from './authenticate-api-request';
 import { fieldErrors } from './field-errors';
 import { type StoredAnswer, withIdempotency } from './idempotency';
-import { limitRefusedKey } from './limit-refused-key';
+import { limitRefusedKey, refusedKeysSpent } from './limit-refused-key';
 import { parseJsonBody, readJsonText } from './read-json-body';
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined> | undefined> };
@@ -34,6 +34,8 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
     try {
       const host = await apiHost(request.headers.get('host'));
       if (!host) throw new ApiProblem(404, 'not_found', 'There is no API on this host.');
+      const spent = await refusedKeysSpent(request, host, headers);
+      if (spent) throw spent;
       caller = await authenticateApiRequest(request, host).catch(async (refusal: unknown) => {
         throw (await limitRefusedKey(request, host, headers)) ?? refusal;
       });

@@ -19,6 +19,7 @@ import { tenantDb } from '../db/tenant-db';
 import { env } from '../env';
 import { clientIpFrom } from '../rate-limit/client-ip';
 import { defaultTenantRequestLimit } from '../rate-limit/tenant-request-limit';
+import { REFUSED_KEYS_PER_MINUTE } from './limit-refused-key';
 import { MAX_BODY_BYTES } from './read-json-body';
 
 type Tenant = { id: string; slug: string; key: string; host: string };
@@ -333,6 +334,28 @@ describe('refused keys on a workspace host', () => {
     expect(guess.json).toMatchObject({ code: 'rate_limited' });
     // The workspace's own key still works.
     expect((await callApi(workspaceRoute.GET, 'GET', as(tenant))).status).toBe(200);
+  });
+});
+
+describe('refused keys on api.<root>', () => {
+  it('are limited per network, then refused before any lookup; a key from another network still works', async () => {
+    const tenant = await workspace('api-host-guessed');
+    const fromGuesser = {
+      host: 'api.localhost:3000',
+      key: `tny_live_${'C'.repeat(43)}`,
+      headers: { 'x-forwarded-for': '203.0.113.90' },
+    };
+    for (let guess = 0; guess < REFUSED_KEYS_PER_MINUTE; guess++) {
+      expect((await callApi(workspaceRoute.GET, 'GET', fromGuesser)).status).toBe(401);
+    }
+    const refused = await callApi(workspaceRoute.GET, 'GET', fromGuesser);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    // Refused before the lookup: even a valid key from that network waits out the minute.
+    const validFromGuesser = await callApi(workspaceRoute.GET, 'GET', { ...fromGuesser, key: tenant.key });
+    expect(validFromGuesser.status).toBe(429);
+    const elsewhere = { host: 'api.localhost:3000', key: tenant.key, headers: { 'x-forwarded-for': '198.51.100.90' } };
+    expect((await callApi(workspaceRoute.GET, 'GET', elsewhere)).status).toBe(200);
   });
 });
 
