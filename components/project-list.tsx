@@ -1,6 +1,6 @@
 import Link from 'next/link';
 
-type Project = { id: string; name: string; tasks: { id: string; title: string; done: boolean }[] };
+type Project = { id: string; name: string; tasks: { id: string; title: string; status: string }[] };
 
 export function ProjectList({ projects }: { projects: Project[] }) {
   if (projects.length === 0) return <p className="mt-4 text-slate-500">No projects yet.</p>;
@@ -15,7 +15,7 @@ export function ProjectList({ projects }: { projects: Project[] }) {
           </h3>
           <ul className="mt-2 list-disc pl-5 text-sm text-slate-600">
             {project.tasks.map((task) => (
-              <li key={task.id} className={task.done ? 'line-through' : undefined}>
+              <li key={task.id} className={task.status === 'done' ? 'line-through' : undefined}>
                 {task.title}
               </li>
             ))}

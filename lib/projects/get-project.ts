@@ -20,7 +20,7 @@ export async function getProject(tenantId: string, projectId: string) {
         select: {
           id: true,
           title: true,
-          done: true,
+          status: true,
           attachments: {
             where: { status: 'stored' },
             orderBy: { createdAt: 'asc' },

@@ -9,7 +9,7 @@ export async function listProjects(tenantId: string) {
     select: {
       id: true,
       name: true,
-      tasks: { orderBy: [{ createdAt: 'asc' }, { title: 'asc' }], select: { id: true, title: true, done: true } },
+      tasks: { orderBy: [{ createdAt: 'asc' }, { title: 'asc' }], select: { id: true, title: true, status: true } },
     },
   });
 }

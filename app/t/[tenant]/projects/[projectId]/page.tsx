@@ -40,7 +40,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ tenant
             className="rounded border border-slate-200 bg-white px-4 py-2"
             data-testid={`task-${task.title}`}
           >
-            <span className={task.done ? 'line-through' : undefined}>{task.title}</span>
+            <span className={task.status === 'done' ? 'line-through' : undefined}>{task.title}</span>
             {task.attachments.length > 0 && (
               <ul className="mt-2 space-y-1 text-sm" aria-label={`Attachments of ${task.title}`}>
                 {task.attachments.map((file) => (
