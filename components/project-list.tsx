@@ -1,8 +1,7 @@
 import Link from 'next/link';
+import type { ProjectListing } from '@/lib/projects/list-projects';
 
-type Project = { id: string; name: string; tasks: { id: string; title: string; status: string }[] };
-
-export function ProjectList({ projects }: { projects: Project[] }) {
+export function ProjectList({ projects }: { projects: ProjectListing[] }) {
   if (projects.length === 0) return <p className="mt-4 text-slate-500">No projects yet.</p>;
   return (
     <ul className="mt-4 space-y-4">
@@ -13,13 +12,7 @@ export function ProjectList({ projects }: { projects: Project[] }) {
               {project.name}
             </Link>
           </h3>
-          <ul className="mt-2 list-disc pl-5 text-sm text-slate-600">
-            {project.tasks.map((task) => (
-              <li key={task.id} className={task.status === 'done' ? 'line-through' : undefined}>
-                {task.title}
-              </li>
-            ))}
-          </ul>
+          <p className="text-sm text-slate-600">{project.openTasks} open tasks</p>
         </li>
       ))}
     </ul>

@@ -13,6 +13,8 @@ import { FILE_PURPOSES } from '@/lib/files/file-purposes';
 import { formatBytes } from '@/lib/files/format-bytes';
 import { listProjectExports } from '@/lib/projects/export/list-project-exports';
 import { getProject } from '@/lib/projects/get-project';
+import { listTaskAttachments } from '@/lib/projects/list-task-attachments';
+import { listTasks } from '@/lib/projects/list-tasks';
 import { exportProjectAction, removeAttachmentAction } from './actions';
 
 const ATTACHMENT = FILE_PURPOSES['task-attachment'];
@@ -24,6 +26,11 @@ export default async function ProjectPage({ params }: { params: Promise<{ tenant
   });
   const project = await getProject(workspace.id, projectId);
   if (!project) notFound();
+  const { tasks } = await listTasks(workspace.id, project.id, {}, null);
+  const attachments = await listTaskAttachments(
+    workspace.id,
+    tasks.map((task) => task.id),
+  );
   const mayRemoveAny = can(role, 'files.manage');
   const canExport = canOnHost(role, 'projects.export', onCustomDomain);
   const exports = canExport ? await listProjectExports(workspace.id, project.id) : [];
@@ -34,16 +41,16 @@ export default async function ProjectPage({ params }: { params: Promise<{ tenant
       </Link>
       <h1 className="mt-2 text-3xl font-bold">{project.name}</h1>
       <ul className="mt-6 space-y-2">
-        {project.tasks.map((task) => (
+        {tasks.map((task) => (
           <li
             key={task.id}
             className="rounded border border-slate-200 bg-white px-4 py-2"
             data-testid={`task-${task.title}`}
           >
             <span className={task.status === 'done' ? 'line-through' : undefined}>{task.title}</span>
-            {task.attachments.length > 0 && (
+            {(attachments.get(task.id) ?? []).length > 0 && (
               <ul className="mt-2 space-y-1 text-sm" aria-label={`Attachments of ${task.title}`}>
-                {task.attachments.map((file) => (
+                {(attachments.get(task.id) ?? []).map((file) => (
                   <li key={file.id} className="flex items-center gap-3">
                     <a href={`/files/${file.id}`} className="text-blue-700 hover:underline">
                       {file.name}
