@@ -30,11 +30,25 @@ export function ProjectList({
           className="rounded-lg border border-slate-200 bg-white p-4"
           data-testid={`project-${project.name}`}
         >
-          <h3 className="font-medium">
-            <Link href={`/projects/${project.id}`} className="hover:underline">
-              {project.name}
-            </Link>
-            {project.archivedAt && <span className="ml-2 text-xs font-normal text-amber-700">Archived</span>}
+          <h3 className="flex items-center gap-2 font-medium">
+            {mayEdit ? (
+              <InlineTitleForm
+                action={actions.rename}
+                fields={{ projectId: project.id }}
+                name="name"
+                value={project.name}
+                label={`Rename ${project.name}`}
+              >
+                <Link href={`/projects/${project.id}`} className="hover:underline">
+                  {project.name}
+                </Link>
+              </InlineTitleForm>
+            ) : (
+              <Link href={`/projects/${project.id}`} className="hover:underline">
+                {project.name}
+              </Link>
+            )}
+            {project.archivedAt && <span className="text-xs font-normal text-amber-700">Archived</span>}
           </h3>
           <p className="text-sm text-slate-600">
             {project.openTasks === 1 ? '1 open task' : `${project.openTasks} open tasks`}
@@ -42,20 +56,11 @@ export function ProjectList({
           {(mayEdit || mayDelete) && (
             <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
               {mayEdit && (
-                <>
-                  <InlineTitleForm
-                    action={actions.rename}
-                    fields={{ projectId: project.id }}
-                    name="name"
-                    value={project.name}
-                    label={`Rename ${project.name}`}
-                  />
-                  <ActionForm action={actions.archive} className="inline">
-                    <input type="hidden" name="projectId" value={project.id} />
-                    <input type="hidden" name="archived" value={project.archivedAt ? 'false' : 'true'} />
-                    <SubmitButton>{project.archivedAt ? 'Restore' : 'Archive'}</SubmitButton>
-                  </ActionForm>
-                </>
+                <ActionForm action={actions.archive} className="inline">
+                  <input type="hidden" name="projectId" value={project.id} />
+                  <input type="hidden" name="archived" value={project.archivedAt ? 'false' : 'true'} />
+                  <SubmitButton>{project.archivedAt ? 'Restore' : 'Archive'}</SubmitButton>
+                </ActionForm>
               )}
               {mayDelete && (
                 <ConfirmAction

@@ -1,7 +1,7 @@
 'use client';
-// Edit a title in place: the title is the input; Enter (or Save) sends it. A plain form with a
-// server action, so it works before JavaScript loads too; errors appear beside it.
-import { useActionState } from 'react';
+// Edit a title in place: "Edit" turns the title into an input; Enter (or Save) sends it, Escape
+// cancels. Errors appear beside it. Without JavaScript the same field is in the item's details form.
+import { type ReactNode, useActionState, useEffect, useState } from 'react';
 import { type ActionState, IDLE } from '@/lib/actions/action-state';
 
 type FormAction = (previous: ActionState, formData: FormData) => Promise<ActionState>;
@@ -12,17 +12,39 @@ export function InlineTitleForm({
   name,
   value,
   label,
+  children,
 }: {
   action: FormAction;
   fields: Record<string, string>;
   name: string;
   value: string;
+  /** The edit button's and the input's accessible name, e.g. "Rename Rocket Skates". */
   label: string;
+  /** How the title reads when not being edited (a link, a struck-through text…). */
+  children: ReactNode;
 }) {
+  const [editing, setEditing] = useState(false);
   const [state, formAction, pending] = useActionState(action, IDLE);
+  useEffect(() => {
+    if (state.status === 'ok') setEditing(false);
+  }, [state]);
   const error = state.status === 'error' ? (state.fieldErrors?.[name]?.join(' ') ?? state.message) : null;
+  if (!editing)
+    return (
+      <span className="flex min-w-0 flex-1 items-center gap-2">
+        <span className="min-w-0 truncate">{children}</span>
+        <button
+          type="button"
+          onClick={() => setEditing(true)}
+          aria-label={label}
+          className="rounded px-1.5 text-xs text-slate-500 hover:bg-slate-100"
+        >
+          Edit
+        </button>
+      </span>
+    );
   return (
-    <form action={formAction} className="group flex min-w-0 flex-1 items-center gap-2" key={value}>
+    <form action={formAction} className="flex min-w-0 flex-1 items-center gap-2">
       {Object.entries(fields).map(([field, fieldValue]) => (
         <input key={field} type="hidden" name={field} value={fieldValue} />
       ))}
@@ -31,14 +53,22 @@ export function InlineTitleForm({
         defaultValue={value}
         aria-label={label}
         aria-invalid={error ? true : undefined}
-        className="min-w-0 flex-1 rounded border border-transparent bg-transparent px-1 py-0.5 hover:border-slate-300 focus:border-slate-400 aria-[invalid]:border-red-500"
+        // biome-ignore lint/a11y/noAutofocus: the person just asked to edit this very field
+        autoFocus
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') setEditing(false);
+        }}
+        className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-2 py-0.5 aria-[invalid]:border-red-500"
       />
       <button
         type="submit"
         disabled={pending}
-        className="rounded px-2 py-0.5 text-xs text-slate-600 opacity-0 hover:bg-slate-100 focus:opacity-100 group-focus-within:opacity-100 disabled:opacity-50"
+        className="rounded bg-slate-900 px-2 py-0.5 text-xs text-white disabled:opacity-50"
       >
         {pending ? 'Saving…' : 'Save'}
+      </button>
+      <button type="button" onClick={() => setEditing(false)} className="text-xs text-slate-600">
+        Cancel
       </button>
       {error && (
         <span role="alert" className="text-sm text-red-700">

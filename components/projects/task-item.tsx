@@ -55,8 +55,10 @@ export function TaskItem({
             fields={{ taskId: task.id }}
             name="title"
             value={task.title}
-            label={`Title of ${task.title}`}
-          />
+            label={`Edit the title of ${task.title}`}
+          >
+            <span className={done ? 'line-through' : undefined}>{task.title}</span>
+          </InlineTitleForm>
         ) : (
           <span className={`flex-1 ${done ? 'line-through' : ''}`}>{task.title}</span>
         )}
@@ -101,6 +103,9 @@ export function TaskItem({
           <summary className="cursor-pointer text-slate-600">Edit details</summary>
           <ActionForm action={actions.edit} className="mt-2 grid gap-3 sm:grid-cols-3">
             <input type="hidden" name="taskId" value={task.id} />
+            <div className="sm:col-span-3">
+              <TextField name="title" label="Title" defaultValue={task.title} />
+            </div>
             <div className="sm:col-span-3">
               <TextAreaField name="description" label="Description" defaultValue={task.description} />
             </div>

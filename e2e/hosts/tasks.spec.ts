@@ -1,0 +1,121 @@
+// The example domain as people use it: an admin adds a task, completes it with one click (the box
+// flips at once and stays after a reload), filters and searches the list by the URL, and deletes
+// the task after confirming in a real dialog; a failed click rolls back with a toast; a member
+// sees no delete controls; an admin deletes a project after confirming.
+import { randomUUID } from 'node:crypto';
+import { expect, test } from '@playwright/test';
+import { asTenant } from '../support/e2e-database';
+import { HOSTS_SERVER } from '../support/e2e-servers';
+import { signInAs } from '../support/sign-in-as';
+
+const ACME = `http://acme.localhost:${HOSTS_SERVER.port}`;
+const CAROL = 'carol@consulting.test'; // admin of acme
+const BOB = 'bob@acme.test'; // member of acme
+
+async function newProject(slug: string, name: string): Promise<string> {
+  const [row] = await asTenant<{ id: string }>(
+    slug,
+    'INSERT INTO projects (id, name) VALUES (gen_random_uuid(), $1) RETURNING id',
+    [name],
+  );
+  if (!row) throw new Error('project not created');
+  return row.id;
+}
+
+test('create a task, complete it with one click, filter, search, delete it after confirming', async ({
+  page,
+  context,
+}) => {
+  await signInAs(context, HOSTS_SERVER, CAROL, 'acme.localhost');
+  const projectId = await newProject('acme', `Launch ${randomUUID().slice(0, 8)}`);
+  const title = `Write the launch post ${randomUUID().slice(0, 6)}`;
+  await page.goto(`${ACME}/projects/${projectId}`);
+
+  const form = page.locator('#new-task-form');
+  await form.getByLabel('New task').fill(title);
+  await form.getByLabel('Assignee').selectOption({ label: 'Bob Brandt' });
+  await form.getByRole('button', { name: 'Add task' }).click();
+  await expect(page.getByTestId('new-task-form-result')).toHaveText(`Added “${title}”.`);
+  const task = page.getByTestId(`task-${title}`);
+  await expect(task).toContainText('Assigned to Bob Brandt');
+
+  const done = task.getByRole('checkbox', { name: `Done: ${title}` });
+  await done.click();
+  await expect(done).toBeChecked();
+  await expect(task).toContainText('Done');
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: `Done: ${title}` })).toBeChecked();
+
+  await page.locator('#task-status').selectOption('todo');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page).toHaveURL(/status=todo/);
+  await expect(page.getByText('No tasks match these filters.')).toBeVisible();
+  await page.goto(`${ACME}/projects/${projectId}?status=done&q=${encodeURIComponent('LAUNCH POST')}`);
+  await expect(page.getByTestId(`task-${title}`)).toBeVisible();
+  await page.goto(`${ACME}/projects/${projectId}?q=nothing-like-it`);
+  await expect(page.getByTestId(`task-${title}`)).toHaveCount(0);
+  await page.goto(`${ACME}/projects/${projectId}`);
+
+  await page.getByRole('button', { name: `Delete ${title}` }).click();
+  const dialog = page.getByRole('alertdialog');
+  await expect(dialog).toContainText(`Delete “${title}”?`);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId(`task-${title}`)).toBeVisible();
+  await page.getByRole('button', { name: `Delete ${title}` }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete task' }).click();
+  await expect(page.getByText(`Deleted “${title}”.`)).toBeVisible();
+  await expect(page.getByTestId(`task-${title}`)).toHaveCount(0);
+  const [left] = await asTenant<{ n: number }>('acme', 'SELECT count(*)::int AS n FROM tasks WHERE title = $1', [
+    title,
+  ]);
+  expect(left?.n).toBe(0);
+});
+
+test('a click that fails rolls the checkbox back and says why', async ({ page, context }) => {
+  await signInAs(context, HOSTS_SERVER, CAROL, 'acme.localhost');
+  const projectId = await newProject('acme', `Rollback ${randomUUID().slice(0, 8)}`);
+  const title = `Vanishing ${randomUUID().slice(0, 6)}`;
+  await asTenant('acme', 'INSERT INTO tasks (id, project_id, title) VALUES (gen_random_uuid(), $1, $2)', [
+    projectId,
+    title,
+  ]);
+  await page.goto(`${ACME}/projects/${projectId}`);
+  const done = page.getByRole('checkbox', { name: `Done: ${title}` });
+  await expect(done).not.toBeChecked();
+  // Deleted behind the page's back: the action will find no such task.
+  await asTenant('acme', 'DELETE FROM tasks WHERE title = $1', [title]);
+  await done.click();
+  await expect(page.getByText(`Could not update “${title}”: That task no longer exists.`)).toBeVisible();
+  await expect(done).not.toBeChecked();
+});
+
+test('a member sees no delete controls; an admin deletes a project after confirming', async ({ browser }) => {
+  const name = `Doomed ${randomUUID().slice(0, 8)}`;
+  const projectId = await newProject('acme', name);
+  await asTenant('acme', 'INSERT INTO tasks (id, project_id, title) VALUES (gen_random_uuid(), $1, $2)', [
+    projectId,
+    'Keep me',
+  ]);
+
+  const member = await browser.newContext();
+  await signInAs(member, HOSTS_SERVER, BOB, 'acme.localhost');
+  const memberPage = await member.newPage();
+  await memberPage.goto(`${ACME}/projects/${projectId}`);
+  await expect(memberPage.getByRole('checkbox', { name: 'Done: Keep me' })).toBeEnabled();
+  await expect(memberPage.getByRole('button', { name: 'Delete Keep me' })).toHaveCount(0);
+  await memberPage.goto(`${ACME}/`);
+  await expect(memberPage.getByRole('button', { name: `Rename ${name}` })).toBeVisible();
+  await expect(memberPage.getByRole('button', { name: `Delete ${name}` })).toHaveCount(0);
+  await member.close();
+
+  const admin = await browser.newContext();
+  await signInAs(admin, HOSTS_SERVER, CAROL, 'acme.localhost');
+  const page = await admin.newPage();
+  await page.goto(`${ACME}/`);
+  await page.getByRole('button', { name: `Delete ${name}` }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete project' }).click();
+  await expect(page.getByText(`Deleted ${name}.`)).toBeVisible();
+  await expect(page.getByTestId(`project-${name}`)).toHaveCount(0);
+  await admin.close();
+});
