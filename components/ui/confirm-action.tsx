@@ -3,7 +3,7 @@
 // cancels, announced as an alert dialog). The dialog's form posts to the server action; the result
 // is a toast, and a refusal stays in the dialog to be read.
 import { AlertDialog } from 'radix-ui';
-import { type ReactNode, useActionState, useEffect, useState } from 'react';
+import { type ReactNode, useActionState, useState } from 'react';
 import { toast } from 'sonner';
 import { type ActionState, IDLE } from '@/lib/actions/action-state';
 
@@ -28,13 +28,16 @@ export function ConfirmAction({
   confirm: string;
 }) {
   const [open, setOpen] = useState(false);
-  const [state, formAction, pending] = useActionState(action, IDLE);
-  useEffect(() => {
-    if (state.status === 'ok') {
-      toast.success(state.message);
+  // The toast is raised as the answer arrives, not after it renders: a successful delete removes
+  // this very component from the page with the same answer.
+  const [state, formAction, pending] = useActionState(async (previous: ActionState, formData: FormData) => {
+    const result = await action(previous, formData);
+    if (result.status === 'ok') {
+      toast.success(result.message);
       setOpen(false);
     }
-  }, [state]);
+    return result;
+  }, IDLE);
   return (
     <AlertDialog.Root open={open} onOpenChange={setOpen}>
       <AlertDialog.Trigger
