@@ -1,5 +1,6 @@
-// Changes a task's fields (only those given), audited in the same transaction with the names of the
-// fields that changed. Completing and reopening are this with a status (complete-task.ts).
+// Changes a task's fields (only those given, and only those that differ), audited in the same
+// transaction with the names of the fields that changed. Completing and reopening are this with a
+// status (complete-task.ts). An edit that changes nothing writes nothing.
 import 'server-only';
 import { type AuditActor, recordAuditEvent } from '../audit/record-audit-event';
 import { isForeignKeyViolation } from '../db/foreign-key-violation';
@@ -23,30 +24,44 @@ export async function editTask(
   const checked = checkTaskFields(given);
   if (!checked.ok) return checked;
   const { dueOn, ...fields } = checked.fields;
-  const changed = Object.keys(checked.fields);
+  const wanted = { ...fields, ...(dueOn !== undefined && { dueOn: dueOnDate(dueOn) }) };
   try {
-    const result = await db.$transaction(async (tx): Promise<ChangeResult> => {
-      // updateMany: zero rows for an unknown id, or another workspace's (RLS), instead of a throw.
-      const { count } = await tx.task.updateMany({
+    const result = await db.$transaction(async (tx): Promise<ChangeResult<{ name: string; changed: string[] }>> => {
+      const task = await tx.task.findFirst({
         where: { id: id.data },
-        data: { ...fields, ...(dueOn !== undefined && { dueOn: dueOnDate(dueOn) }) },
+        select: { title: true, description: true, status: true, assigneeId: true, dueOn: true },
       });
-      if (count === 0) return { ok: false, error: TASK_NOT_FOUND };
-      const task = await tx.task.findFirstOrThrow({ where: { id: id.data }, select: { title: true } });
+      if (!task) return { ok: false, error: TASK_NOT_FOUND };
+      const changed = (Object.keys(wanted) as (keyof typeof wanted)[]).filter(
+        (field) => !sameValue(wanted[field], task[field]),
+      );
+      if (changed.length === 0) return { ok: true, name: task.title, changed };
+      await tx.task.update({ where: { id: id.data }, data: wanted });
+      const title = wanted.title ?? task.title;
       await recordAuditEvent(tx, {
         actor,
         action,
-        target: task.title,
-        details: { taskId: id.data, fields: changed.join(','), ...(fields.status && { status: fields.status }) },
+        target: title,
+        details: {
+          taskId: id.data,
+          fields: changed.join(','),
+          ...(changed.includes('status') && { from: task.status, to: wanted.status ?? task.status }),
+        },
       });
-      return { ok: true, name: task.title };
+      return { ok: true, name: title, changed };
     });
+    if (!result.ok) return result;
     // The workspace home counts open tasks.
-    if (result.ok && fields.status) await forgetWorkspaceCounts(tenantId);
-    return result;
+    if (result.changed.includes('status')) await forgetWorkspaceCounts(tenantId);
+    return { ok: true, name: result.name };
   } catch (error) {
     if (isForeignKeyViolation(error) && fields.assigneeId)
       return { ok: false, field: 'assigneeId', error: ASSIGNEE_NOT_A_MEMBER };
     throw error;
   }
+}
+
+function sameValue(a: string | Date | null | undefined, b: string | Date | null): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  return (a ?? null) === b;
 }

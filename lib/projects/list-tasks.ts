@@ -5,7 +5,6 @@
 // an index condition; text uses the title's trigram index when it is selective.
 import 'server-only';
 import { tenantDb } from '../db/tenant-db';
-import { Prisma } from '../generated/prisma/client';
 import type { TaskStatus } from '../generated/prisma/enums';
 import { encodeTaskCursor, type TaskCursor } from './task-cursor';
 
@@ -38,18 +37,23 @@ export async function listTasks(
   after: TaskCursor | null,
   limit = TASKS_PER_PAGE,
 ): Promise<TaskPage> {
-  const conditions = [Prisma.sql`t.project_id = ${projectId}::uuid`];
-  if (filters.status) conditions.push(Prisma.sql`t.status = ${filters.status}::task_status`);
-  if (filters.assignee === 'none') conditions.push(Prisma.sql`t.assignee_id IS NULL`);
-  else if (filters.assignee) conditions.push(Prisma.sql`t.assignee_id = ${filters.assignee}::uuid`);
-  if (filters.text) conditions.push(Prisma.sql`t.title ILIKE ${`%${escapeLike(filters.text)}%`}`);
-  if (after) conditions.push(Prisma.sql`(t.position, t.id) > (${after.position}, ${after.id}::uuid)`);
+  const status = filters.status ?? null;
+  const unassigned = filters.assignee === 'none';
+  const assignee = filters.assignee && !unassigned ? filters.assignee : null;
+  const text = filters.text ? `%${escapeLike(filters.text)}%` : null;
+  // One statement for every combination: a filter left out is NULL, and PostgreSQL folds
+  // `NULL IS NULL OR …` away when it plans with the values, so each combination meets its index.
   // Row level security confines both tables' rows to this workspace; users is the directory.
   const rows = await tenantDb(tenantId).$queryRaw<TaskListing[]>`
     SELECT t.id, t.title, t.description, t.status, t.assignee_id AS "assigneeId",
            coalesce(u.name, u.email) AS "assigneeName", t.due_on AS "dueOn", t.position
       FROM tasks t LEFT JOIN users u ON u.id = t.assignee_id
-     WHERE ${Prisma.join(conditions, ' AND ')}
+     WHERE t.project_id = ${projectId}::uuid
+       AND (${status}::task_status IS NULL OR t.status = ${status}::task_status)
+       AND (${unassigned} = false OR t.assignee_id IS NULL)
+       AND (${assignee}::uuid IS NULL OR t.assignee_id = ${assignee}::uuid)
+       AND (${text}::text IS NULL OR t.title ILIKE ${text}::text)
+       AND (${after?.position ?? null}::int IS NULL OR (t.position, t.id) > (${after?.position ?? null}::int, ${after?.id ?? null}::uuid))
      ORDER BY t.position, t.id
      LIMIT ${limit + 1}`;
   const tasks = rows.slice(0, limit);

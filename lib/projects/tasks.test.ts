@@ -117,6 +117,18 @@ describe('a member of A with A’s client', () => {
     ]);
   });
 
+  it('an edit that changes nothing writes nothing: completing twice is one audit line', async () => {
+    const task = await taskOf(a, aProject, 'twice');
+    const db = tenantDb(a.id);
+    expect(await completeTask(db, a.id, alice, { taskId: task })).toMatchObject({ ok: true });
+    expect(await completeTask(db, a.id, alice, { taskId: task })).toMatchObject({ ok: true });
+    expect(await editTask(db, a.id, alice, { taskId: task, title: 'twice', assigneeId: null, dueOn: null })).toEqual({
+      ok: true,
+      name: 'twice',
+    });
+    expect(await auditActions(a)).toEqual(['task.created', 'task.completed']);
+  });
+
   it('cannot edit, complete, reopen, move or delete B’s task by its id: not found, B’s task untouched', async () => {
     const db = tenantDb(a.id);
     const before = await readTask(b, bTask);

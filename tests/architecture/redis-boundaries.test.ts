@@ -68,6 +68,9 @@ const COUNTS_NEED_NO_FORGETTING: Record<string, string> = {
   'lib/workspaces/create-workspace.ts': 'a new workspace: nothing of it is cached yet',
   'lib/scim/sync-membership.ts': 'runs inside its callers’ transactions; they forget after commit',
   'lib/scim/resync-scim-users.ts': 'runs inside its callers’ transactions; they forget after commit',
+  'lib/projects/rename-project.ts': 'a name changes no count',
+  'lib/projects/archive-project.ts': 'an archived project still counts (and counts against the plan)',
+  'lib/projects/move-task.ts': 'an order changes no count',
 };
 
 describe('the workspace home’s cached counts', () => {
