@@ -56,7 +56,7 @@ export function ProjectList({
           {(mayEdit || mayDelete) && (
             <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
               {mayEdit && (
-                <ActionForm action={actions.archive} className="inline">
+                <ActionForm action={actions.archive} className="inline" quietSuccess>
                   <input type="hidden" name="projectId" value={project.id} />
                   <input type="hidden" name="archived" value={project.archivedAt ? 'false' : 'true'} />
                   <SubmitButton>{project.archivedAt ? 'Restore' : 'Archive'}</SubmitButton>

@@ -66,7 +66,7 @@ export function TaskItem({
         {mayEdit && (
           <span className="flex">
             {(['up', 'down'] as const).map((direction) => (
-              <ActionForm key={direction} action={actions.move} className="inline">
+              <ActionForm key={direction} action={actions.move} className="inline" quietSuccess>
                 <input type="hidden" name="taskId" value={task.id} />
                 <input type="hidden" name="direction" value={direction} />
                 <button

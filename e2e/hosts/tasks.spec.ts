@@ -3,7 +3,8 @@
 // the task after confirming in a real dialog; a failed click rolls back with a toast; a member
 // sees no delete controls; an admin deletes a project after confirming.
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
 import { asTenant } from '../support/e2e-database';
 import { HOSTS_SERVER } from '../support/e2e-servers';
 import { signInAs } from '../support/sign-in-as';
@@ -118,4 +119,44 @@ test('a member sees no delete controls; an admin deletes a project after confirm
   await expect(page.getByText(`Deleted ${name}.`)).toBeVisible();
   await expect(page.getByTestId(`project-${name}`)).toHaveCount(0);
   await admin.close();
+});
+
+async function seriousViolations(page: Page, selector: string): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).include(selector).analyze();
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+test('the project page and its dialog pass axe (no serious or critical findings), at desktop and phone widths', async ({
+  page,
+  context,
+}, testInfo) => {
+  await signInAs(context, HOSTS_SERVER, CAROL, 'acme.localhost');
+  const projectId = await newProject('acme', `Accessible ${randomUUID().slice(0, 8)}`);
+  for (const [i, title] of ['Plan the offsite', 'Book the venue'].entries()) {
+    await asTenant(
+      'acme',
+      "INSERT INTO tasks (id, project_id, title, position, status, due_on) VALUES (gen_random_uuid(), $1, $2, $3, $4, '2027-03-01')",
+      [projectId, title, i, i === 0 ? 'doing' : 'todo'],
+    );
+  }
+  for (const viewport of [
+    { name: 'desktop', width: 1280, height: 900 },
+    { name: 'phone', width: 390, height: 844 },
+  ]) {
+    await page.setViewportSize(viewport);
+    await page.goto(`${ACME}/projects/${projectId}`);
+    expect(await seriousViolations(page, 'main')).toEqual([]);
+    await page.screenshot({ path: testInfo.outputPath(`project-page-${viewport.name}.png`), fullPage: true });
+    await page.getByRole('button', { name: 'Delete Book the venue' }).click();
+    await expect(page.getByRole('alertdialog')).toBeVisible();
+    expect(await seriousViolations(page, '[role="alertdialog"]')).toEqual([]);
+    await page.screenshot({ path: testInfo.outputPath(`delete-dialog-${viewport.name}.png`) });
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  }
+  await page.goto(`${ACME}/`);
+  expect(await seriousViolations(page, 'main')).toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath('projects-list-desktop.png'), fullPage: true });
 });

@@ -6,9 +6,11 @@ import { createTenant } from '../../tests/support/tenants';
 import { authDb } from '../db/auth-db';
 import { tenantDb } from '../db/tenant-db';
 import type { FileStorage } from '../files/file-storage';
+import { storageKey } from '../files/storage-key';
 import { archiveProject } from './archive-project';
 import { PROJECT_NOT_FOUND } from './change-result';
 import { createTask } from './create-task';
+import { deleteTask } from './delete-task';
 import { deleteProject } from './delete-project';
 import { listProjects } from './list-projects';
 import { renameProject } from './rename-project';
@@ -16,13 +18,25 @@ import { renameProject } from './rename-project';
 type Workspace = { id: string; slug: string };
 type Person = { id: string; email: string };
 
+const removed: string[] = [];
 const storage: FileStorage = {
   driver: 'local-disk',
   put: async () => ({ ok: true, size: 0 }),
   get: async () => null,
-  delete: async () => {},
+  delete: async (key) => {
+    removed.push(key);
+  },
   downloadUrl: async () => 'http://files.invalid/',
 };
+
+async function attachTo(workspace: Workspace, taskId: string): Promise<string> {
+  const id = randomUUID();
+  const key = storageKey(workspace.id, id);
+  await tenantDb(workspace.id).storedFile.create({
+    data: { id, key, name: 'a.txt', contentType: 'text/plain', size: 1, purpose: 'task-attachment', status: 'stored', taskId },
+  });
+  return key;
+}
 
 async function addMember(workspace: Workspace): Promise<Person> {
   const email = `member-${randomUUID().slice(0, 8)}@projects.test`;
@@ -77,6 +91,23 @@ describe('projects', () => {
       'task.created',
       'project.deleted',
     ]);
+  });
+
+  it('deleting a task or a project removes its attachments’ objects from storage too, after the rows', async () => {
+    const db = tenantDb(a.id);
+    const id = await projectOf(a, 'With files');
+    const [one, two] = [
+      await createTask(db, a.id, alice, { projectId: id, title: 'one' }),
+      await createTask(db, a.id, alice, { projectId: id, title: 'two' }),
+    ];
+    if (!one.ok || !two.ok) throw new Error('tasks not created');
+    const [first, second] = [await attachTo(a, one.id), await attachTo(a, two.id)];
+    removed.length = 0;
+    expect(await deleteTask(db, storage, a.id, alice, { taskId: one.id })).toMatchObject({ ok: true });
+    expect(removed).toEqual([first]);
+    expect(await deleteProject(db, storage, a.id, alice, { projectId: id })).toMatchObject({ ok: true });
+    expect(removed).toEqual([first, second]);
+    expect(await db.storedFile.count()).toBe(0);
   });
 
   it('list open tasks by count, not the tasks themselves', async () => {
