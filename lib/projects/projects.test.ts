@@ -10,8 +10,8 @@ import { storageKey } from '../files/storage-key';
 import { archiveProject } from './archive-project';
 import { PROJECT_NOT_FOUND } from './change-result';
 import { createTask } from './create-task';
-import { deleteTask } from './delete-task';
 import { deleteProject } from './delete-project';
+import { deleteTask } from './delete-task';
 import { listProjects } from './list-projects';
 import { renameProject } from './rename-project';
 
@@ -33,7 +33,16 @@ async function attachTo(workspace: Workspace, taskId: string): Promise<string> {
   const id = randomUUID();
   const key = storageKey(workspace.id, id);
   await tenantDb(workspace.id).storedFile.create({
-    data: { id, key, name: 'a.txt', contentType: 'text/plain', size: 1, purpose: 'task-attachment', status: 'stored', taskId },
+    data: {
+      id,
+      key,
+      name: 'a.txt',
+      contentType: 'text/plain',
+      size: 1,
+      purpose: 'task-attachment',
+      status: 'stored',
+      taskId,
+    },
   });
   return key;
 }
