@@ -30,7 +30,7 @@ export function ProjectList({
           className="rounded-lg border border-slate-200 bg-white p-4"
           data-testid={`project-${project.name}`}
         >
-          <h3 className="flex items-center gap-2 font-medium">
+          <div className="flex items-center gap-2">
             {mayEdit ? (
               <InlineTitleForm
                 action={actions.rename}
@@ -39,17 +39,13 @@ export function ProjectList({
                 value={project.name}
                 label={`Rename ${project.name}`}
               >
-                <Link href={`/projects/${project.id}`} className="hover:underline">
-                  {project.name}
-                </Link>
+                <ProjectHeading project={project} />
               </InlineTitleForm>
             ) : (
-              <Link href={`/projects/${project.id}`} className="hover:underline">
-                {project.name}
-              </Link>
+              <ProjectHeading project={project} />
             )}
-            {project.archivedAt && <span className="text-xs font-normal text-amber-700">Archived</span>}
-          </h3>
+            {project.archivedAt && <span className="text-xs text-amber-700">Archived</span>}
+          </div>
           <p className="text-sm text-slate-600">
             {project.openTasks === 1 ? '1 open task' : `${project.openTasks} open tasks`}
           </p>
@@ -78,5 +74,15 @@ export function ProjectList({
         </li>
       ))}
     </ul>
+  );
+}
+
+function ProjectHeading({ project }: { project: ProjectListing }) {
+  return (
+    <h3 className="font-medium">
+      <Link href={`/projects/${project.id}`} className="hover:underline">
+        {project.name}
+      </Link>
+    </h3>
   );
 }

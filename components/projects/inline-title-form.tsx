@@ -31,8 +31,8 @@ export function InlineTitleForm({
   const error = state.status === 'error' ? (state.fieldErrors?.[name]?.join(' ') ?? state.message) : null;
   if (!editing)
     return (
-      <span className="flex min-w-0 flex-1 items-center gap-2">
-        <span className="min-w-0 truncate">{children}</span>
+      <div className="flex min-w-0 flex-1 items-center gap-2">
+        <div className="min-w-0 truncate">{children}</div>
         <button
           type="button"
           onClick={() => setEditing(true)}
@@ -41,7 +41,7 @@ export function InlineTitleForm({
         >
           Edit
         </button>
-      </span>
+      </div>
     );
   return (
     <form action={formAction} className="flex min-w-0 flex-1 items-center gap-2">
