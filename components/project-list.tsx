@@ -38,6 +38,7 @@ export function ProjectList({
                 name="name"
                 value={project.name}
                 label={`Rename ${project.name}`}
+                editText="Rename"
               >
                 <ProjectHeading project={project} />
               </InlineTitleForm>

@@ -12,14 +12,17 @@ export function InlineTitleForm({
   name,
   value,
   label,
+  editText = 'Edit',
   children,
 }: {
   action: FormAction;
   fields: Record<string, string>;
   name: string;
   value: string;
-  /** The edit button's and the input's accessible name, e.g. "Rename Rocket Skates". */
+  /** The edit button's and the input's accessible name, e.g. "Rename Rocket Skates"; it must
+   *  contain the button's visible text (editText), so voice control finds the button by what it shows. */
   label: string;
+  editText?: string;
   /** How the title reads when not being edited (a link, a struck-through text…). */
   children: ReactNode;
 }) {
@@ -39,7 +42,7 @@ export function InlineTitleForm({
           aria-label={label}
           className="rounded px-1.5 text-xs text-slate-500 hover:bg-slate-100"
         >
-          Edit
+          {editText}
         </button>
       </div>
     );
