@@ -6,7 +6,7 @@ import { createTenant } from '../../tests/support/tenants';
 import { authDb } from '../db/auth-db';
 import { tenantDb } from '../db/tenant-db';
 import type { TaskStatus } from '../generated/prisma/enums';
-import { listTasks, type TaskFilters } from './list-tasks';
+import { listTasks, type TaskFilters, type TaskListing, type TaskPageAt } from './list-tasks';
 import { decodeTaskCursor } from './task-cursor';
 
 const TASKS = 3000;
@@ -39,16 +39,28 @@ beforeAll(async () => {
   });
 });
 
+/** Every page forwards from the first, then every page backwards from the last: both must agree. */
 async function everyPage(filters: TaskFilters, limit: number) {
-  const seen: { id: string; position: number }[] = [];
-  let after = null;
-  for (let pages = 0; ; pages++) {
-    const page = await listTasks(workspace.id, projectId, filters, after, limit);
-    seen.push(...page.tasks);
-    if (!page.nextCursor) return { seen, pages: pages + 1 };
-    after = decodeTaskCursor(page.nextCursor);
-    expect(after).not.toBeNull();
+  const pages: TaskListing[][] = [];
+  let at: TaskPageAt = null;
+  for (;;) {
+    const page = await listTasks(workspace.id, projectId, filters, at, limit);
+    pages.push(page.tasks);
+    expect(page.before === null).toBe(pages.length === 1);
+    const after = decodeTaskCursor(page.after ?? undefined);
+    if (!after) break;
+    at = { after };
   }
+  const backwards: TaskListing[][] = [pages[pages.length - 1] ?? []];
+  for (let first = backwards[0]?.[0]; pages.length > 1 && first; first = backwards[0]?.[0]) {
+    const page = await listTasks(workspace.id, projectId, filters, { before: first }, limit);
+    backwards.unshift(page.tasks);
+    if (!page.before) break;
+  }
+  expect(backwards.map((page) => page.map((task) => task.id))).toEqual(
+    pages.map((page) => page.map((task) => task.id)),
+  );
+  return { seen: pages.flat(), pages: pages.length };
 }
 
 const inOrder = (rows: { id: string; position: number }[]) =>

@@ -1,8 +1,8 @@
-// A project page's URL search params (?status=…&assignee=…&q=…&after=…) as the task list's
+// A project page's URL search params (?status=…&assignee=…&q=…&after=…|before=…) as the task list's
 // filters and cursor. Links work, and anything malformed is dropped rather than an error.
 import { z } from 'zod';
-import type { TaskFilters } from './list-tasks';
-import { decodeTaskCursor, type TaskCursor } from './task-cursor';
+import type { TaskFilters, TaskPageAt } from './list-tasks';
+import { decodeTaskCursor } from './task-cursor';
 import { TASK_STATUSES } from './task-fields';
 
 const Query = z.object({
@@ -13,9 +13,10 @@ const Query = z.object({
     .catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
   after: z.string().optional().catch(undefined),
+  before: z.string().optional().catch(undefined),
 });
 
-export type TaskListQuery = { filters: TaskFilters; after: TaskCursor | null };
+export type TaskListQuery = { filters: TaskFilters; at: TaskPageAt };
 
 export function taskListQuery(searchParams: Record<string, string | string[] | undefined>): TaskListQuery {
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
@@ -24,9 +25,12 @@ export function taskListQuery(searchParams: Record<string, string | string[] | u
     assignee: first(searchParams.assignee),
     q: first(searchParams.q),
     after: first(searchParams.after),
+    before: first(searchParams.before),
   });
+  const after = decodeTaskCursor(parsed.after);
+  const before = decodeTaskCursor(parsed.before);
   return {
     filters: { status: parsed.status, assignee: parsed.assignee, text: parsed.q || undefined },
-    after: decodeTaskCursor(parsed.after),
+    at: after ? { after } : before ? { before } : null,
   };
 }

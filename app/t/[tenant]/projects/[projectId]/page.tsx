@@ -1,5 +1,5 @@
 // A project of the workspace (acme.<root>/projects/<id>). Another workspace's project id is a 404.
-// Its tasks: filtered, searched and paged by the URL (?status=&assignee=&q=&after=), so every view
+// Its tasks: filtered, searched and paged by the URL (?status=&assignee=&q=&after=|before=), so every view
 // is a link; controls a role may not use are not shown, and the server refuses them anyway. Each
 // task lists its attachments (opened through /files/<id>, which checks membership and hands out a
 // 60-second link) and takes new ones.
@@ -48,7 +48,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   if (!project) notFound();
   const query = taskListQuery(await searchParams);
   const [page, members] = await Promise.all([
-    listTasks(workspace.id, project.id, query.filters, query.after),
+    listTasks(workspace.id, project.id, query.filters, query.at),
     listMembers(tenantDb(workspace.id)),
   ]);
   const attachments = await listTaskAttachments(
@@ -66,12 +66,12 @@ export default async function ProjectPage({ params, searchParams }: Props) {
     { value: '', label: 'Nobody' },
     ...memberOptions.map((member) => ({ value: member.userId, label: member.label })),
   ];
-  const pageLink = (after: string | null) => {
+  const pageLink = (cursor: { after?: string; before?: string }) => {
     const link = new URLSearchParams();
     if (query.filters.status) link.set('status', query.filters.status);
     if (query.filters.assignee) link.set('assignee', query.filters.assignee);
     if (query.filters.text) link.set('q', query.filters.text);
-    if (after) link.set('after', after);
+    for (const [name, value] of Object.entries(cursor)) if (value) link.set(name, value);
     return `?${link}`;
   };
   return (
@@ -137,13 +137,19 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         </ul>
       )}
       <nav aria-label="Task pages" className="mt-4 flex gap-4 text-sm">
-        {query.after && (
-          <Link href={pageLink(null)} className="underline">
-            First page
+        {page.before ? (
+          <Link href={pageLink({ before: page.before })} className="underline">
+            Previous page
           </Link>
+        ) : (
+          query.at && (
+            <Link href={pageLink({})} className="underline">
+              First page
+            </Link>
+          )
         )}
-        {page.nextCursor && (
-          <Link href={pageLink(page.nextCursor)} className="underline">
+        {page.after && (
+          <Link href={pageLink({ after: page.after })} className="underline">
             Next page
           </Link>
         )}
