@@ -160,3 +160,27 @@ test('the project page and its dialog pass axe (no serious or critical findings)
   expect(await seriousViolations(page, 'main')).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('projects-list-desktop.png'), fullPage: true });
 });
+
+test('a long list pages forward and back by links that keep the filters', async ({ page, context }) => {
+  await signInAs(context, HOSTS_SERVER, CAROL, 'acme.localhost');
+  const projectId = await newProject('acme', `Long ${randomUUID().slice(0, 8)}`);
+  await asTenant(
+    'acme',
+    "INSERT INTO tasks (id, project_id, title, position, status) SELECT gen_random_uuid(), $1, 'Row ' || lpad(n::text, 3, '0'), n, CASE WHEN n % 2 = 0 THEN 'done' ELSE 'todo' END::task_status FROM generate_series(1, 120) AS n",
+    [projectId],
+  );
+  await page.goto(`${ACME}/projects/${projectId}?status=todo`);
+  const titles = page.getByRole('list', { name: 'Tasks' }).getByTestId(/^task-Row /);
+  await expect(titles).toHaveCount(50);
+  await expect(titles.first()).toHaveAttribute('data-testid', 'task-Row 001');
+  await page.getByRole('link', { name: 'Next page' }).click();
+  await expect(page).toHaveURL(/status=todo&after=/);
+  await expect(titles.first()).toHaveAttribute('data-testid', 'task-Row 101');
+  await expect(titles).toHaveCount(10);
+  await expect(page.getByRole('link', { name: 'Next page' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Previous page' }).click();
+  await expect(page).toHaveURL(/status=todo&before=/);
+  await expect(titles.first()).toHaveAttribute('data-testid', 'task-Row 001');
+  await expect(titles.last()).toHaveAttribute('data-testid', 'task-Row 099');
+  await expect(page.getByRole('link', { name: 'Previous page' })).toHaveCount(0);
+});
