@@ -42,7 +42,7 @@ async function workspaceOf(projects: number, tasksPerProject: number, members: n
       data: Array.from({ length: tasksPerProject }, (_, t) => ({
         projectId: project.id,
         title: `task ${t}`,
-        done: t % 3 === 0,
+        status: t % 3 === 0 ? 'done' : 'todo',
       })),
     });
   }

@@ -40,7 +40,10 @@ export async function seed(): Promise<string[]> {
       }
       for (const project of workspace.projects) {
         await tx.project.create({
-          data: { name: project.name, tasks: { create: project.tasks.map((title) => ({ title })) } },
+          data: {
+            name: project.name,
+            tasks: { create: project.tasks.map((title, position) => ({ title, position })) },
+          },
         });
       }
     });

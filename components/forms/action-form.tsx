@@ -18,18 +18,26 @@ export function ActionForm({
   children,
   className,
   id,
+  quietSuccess,
 }: {
   action: FormAction;
   children: ReactNode;
   className?: string;
   id?: string;
+  /** For small inline forms (move up, archive): success is announced to screen readers only,
+   *  since the page itself shows the change; a failure is still shown. */
+  quietSuccess?: boolean;
 }) {
   const [state, formAction] = useActionState(action, IDLE);
   return (
     <ActionStateContext.Provider value={state}>
       <form action={formAction} className={className ?? 'space-y-4'} id={id} noValidate>
         {children}
-        <p aria-live="polite" className="text-sm" data-testid={id ? `${id}-result` : undefined}>
+        <p
+          aria-live="polite"
+          className={quietSuccess && state.status !== 'error' ? 'sr-only' : 'text-sm'}
+          data-testid={id ? `${id}-result` : undefined}
+        >
           {state.status === 'ok' && <span className="text-emerald-700">{state.message}</span>}
           {state.status === 'error' && <span className="text-red-700">{state.message}</span>}
         </p>

@@ -14,7 +14,7 @@ export function TextField({
 }: {
   name: string;
   label: string;
-  type?: 'text' | 'email' | 'password' | 'url';
+  type?: 'text' | 'email' | 'password' | 'url' | 'date';
   defaultValue?: string;
   autoComplete?: string;
   required?: boolean;

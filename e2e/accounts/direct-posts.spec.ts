@@ -1,7 +1,8 @@
-// Server actions are public POST endpoints. Each workspace action is submitted once for real by
-// acme's owner, then the captured request is sent again directly: signed out, as a member of
-// another workspace, as a lower role, from another workspace's origin, with no Origin, and on
-// another workspace's host. Every replay is refused and no row changes in either workspace.
+// Server actions are public POST endpoints. Each workspace action (members, domains, projects and
+// their tasks) is submitted once for real by acme's owner, then the captured request is sent again
+// directly: signed out, as a member of another workspace, as a lower role, from another workspace's
+// origin, with no Origin, and on another workspace's host. Every replay is refused and no row
+// changes in either workspace.
 import { expect, test } from '@playwright/test';
 import { asAuth, asTenant } from '../support/e2e-database';
 import { ACCOUNTS_SERVER, origin } from '../support/e2e-servers';
@@ -21,7 +22,7 @@ const REFUSED = {
 
 // Everything an action could change, per workspace, as the app sees it.
 async function snapshot(slug: string): Promise<string> {
-  const tables = ['memberships', 'invitations', 'projects', 'domains', 'audit_events'];
+  const tables = ['memberships', 'invitations', 'projects', 'tasks', 'domains', 'audit_events'];
   const parts = await Promise.all(
     tables.map((table) =>
       asTenant(slug, `SELECT coalesce(json_agg(t ORDER BY t.id), '[]') AS rows FROM ${table} t`, [], ACCOUNTS_SERVER),
@@ -59,7 +60,20 @@ test('every workspace action, POSTed directly by the wrong person or from the wr
 
   const actions: { name: string; adminOnly: boolean; action: CapturedAction }[] = [];
   // Actions whose form names an acme row by id (the others create rows and carry no ids).
-  const CARRY_IDS = new Set(['revokeInvitation', 'changeMemberRole', 'removeMember', 'removeDomain']);
+  const CARRY_IDS = new Set([
+    'revokeInvitation',
+    'changeMemberRole',
+    'removeMember',
+    'removeDomain',
+    'createTask',
+    'editTask',
+    'setTaskDone',
+    'moveTask',
+    'deleteTask',
+    'renameProject',
+    'archiveProject',
+    'deleteProject',
+  ]);
   await page.goto(`${ACME}/`);
   actions.push({
     name: 'createProject',
@@ -70,6 +84,76 @@ test('every workspace action, POSTed directly by the wrong person or from the wr
     }),
   });
   await expect(page.getByTestId('new-project-form-result')).toContainText('Created');
+
+  // The project's and its task's actions (lib/projects/), on the project just created.
+  await page.getByRole('link', { name: `Project ${stamp}` }).click();
+  const taskForm = page.locator('#new-task-form');
+  await taskForm.getByLabel('New task').fill(`Task ${stamp}`);
+  actions.push({
+    name: 'createTask',
+    adminOnly: false,
+    action: await captureServerAction(page, () => taskForm.getByRole('button', { name: 'Add task' }).click()),
+  });
+  const task = page.getByTestId(`task-Task ${stamp}`);
+  await expect(task).toBeVisible();
+  actions.push({
+    name: 'setTaskDone',
+    adminOnly: false,
+    action: await captureServerAction(page, () => task.getByRole('checkbox').click()),
+  });
+  await expect(task.getByRole('checkbox')).toBeChecked();
+  actions.push({
+    name: 'moveTask',
+    adminOnly: false,
+    action: await captureServerAction(page, () =>
+      task.getByRole('button', { name: `Move Task ${stamp} down` }).click(),
+    ),
+  });
+  await task.getByRole('button', { name: `Edit the title of Task ${stamp}` }).click();
+  await task.getByRole('textbox', { name: `Edit the title of Task ${stamp}` }).fill(`Task ${stamp}!`);
+  actions.push({
+    name: 'editTask',
+    adminOnly: false,
+    action: await captureServerAction(page, () => task.getByRole('button', { name: 'Save' }).click()),
+  });
+  const edited = page.getByTestId(`task-Task ${stamp}!`);
+  await expect(edited).toBeVisible();
+  await edited.getByRole('button', { name: `Delete Task ${stamp}!` }).click();
+  actions.push({
+    name: 'deleteTask',
+    adminOnly: true,
+    action: await captureServerAction(page, () =>
+      page.getByRole('alertdialog').getByRole('button', { name: 'Delete task' }).click(),
+    ),
+  });
+  await expect(edited).toHaveCount(0);
+
+  await page.goto(`${ACME}/`);
+  const project = page.getByTestId(`project-Project ${stamp}`);
+  await project.getByRole('button', { name: `Rename Project ${stamp}` }).click();
+  await project.getByRole('textbox', { name: `Rename Project ${stamp}` }).fill(`Project ${stamp}!`);
+  actions.push({
+    name: 'renameProject',
+    adminOnly: false,
+    action: await captureServerAction(page, () => project.getByRole('button', { name: 'Save' }).click()),
+  });
+  const renamed = page.getByTestId(`project-Project ${stamp}!`);
+  actions.push({
+    name: 'archiveProject',
+    adminOnly: false,
+    action: await captureServerAction(page, () => renamed.getByRole('button', { name: 'Archive' }).click()),
+  });
+  await expect(renamed).toHaveCount(0);
+  await page.goto(`${ACME}/?archived=1`);
+  await page.getByRole('button', { name: `Delete Project ${stamp}!` }).click();
+  actions.push({
+    name: 'deleteProject',
+    adminOnly: true,
+    action: await captureServerAction(page, () =>
+      page.getByRole('alertdialog').getByRole('button', { name: 'Delete project' }).click(),
+    ),
+  });
+  await expect(page.getByTestId(`project-Project ${stamp}!`)).toHaveCount(0);
 
   await page.goto(`${ACME}/settings/members`);
   const inviteForm = page.locator('#invite-form');

@@ -41,7 +41,7 @@ test('a member exports a project and downloads the CSV when it is ready', async 
   expect(file.status).toBe(200);
   expect(file.type).toBe('text/csv; charset=utf-8');
   expect(file.disposition).toMatch(/^attachment; filename="Rocket-Skates-\d{4}-\d{2}-\d{2}\.csv"$/);
-  expect(file.body.split('\r\n')[0]).toBe('title,done,created_at');
+  expect(file.body.split('\r\n')[0]).toBe('title,status,created_at');
   expect(file.body).toContain('Order more rockets');
 
   // The same link on globex's host (Carol is a member there too) is acme's file nowhere.

@@ -111,14 +111,14 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Delete a task
+         * Delete a task and its attachments
          * @description Needs a key with a scope that allows `tasks.write`.
          */
         delete: operations["deleteTask"];
         options?: never;
         head?: never;
         /**
-         * Change a task's title or done state
+         * Change a task's fields (completing it is status: done)
          * @description Needs a key with a scope that allows `tasks.write`.
          */
         patch: operations["updateTask"];
@@ -153,11 +153,19 @@ export interface components {
         };
         TaskInput: {
             title: string;
-            done?: boolean;
+            description?: string;
+            /** @enum {string} */
+            status?: "todo" | "doing" | "done";
+            assignee_id?: string | null;
+            due_on?: string | null;
         };
         TaskChange: {
             title?: string;
-            done?: boolean;
+            description?: string;
+            /** @enum {string} */
+            status?: "todo" | "doing" | "done";
+            assignee_id?: string | null;
+            due_on?: string | null;
         };
         Workspace: {
             /** Format: uuid */
@@ -206,7 +214,12 @@ export interface components {
             /** Format: uuid */
             project_id: string;
             title: string;
-            done: boolean;
+            description: string;
+            /** @enum {string} */
+            status: "todo" | "doing" | "done";
+            /** @description A member's user id (GET /v1/members), or null. */
+            assignee_id: string | null;
+            due_on: string | null;
             /** Format: date-time */
             created_at: string;
         };
@@ -767,8 +780,8 @@ export interface operations {
                 limit?: number;
                 /** @description The next_cursor of the previous page. */
                 cursor?: string;
-                /** @description Only done, or only open, tasks. */
-                done?: "true" | "false";
+                /** @description Only tasks with this status. */
+                status?: "todo" | "doing" | "done";
             };
             header?: never;
             path: {

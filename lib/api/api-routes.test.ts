@@ -108,9 +108,9 @@ describe('a key decides the workspace, and only its own', () => {
     ).toBe(404);
     const task = { id: globexTaskId };
     expect((await callApi(taskRoute.GET, 'GET', { ...as(acme), params: task })).status).toBe(404);
-    expect((await callApi(taskRoute.PATCH, 'PATCH', { ...as(acme), params: task, body: { done: true } })).status).toBe(
-      404,
-    );
+    expect(
+      (await callApi(taskRoute.PATCH, 'PATCH', { ...as(acme), params: task, body: { status: 'done' } })).status,
+    ).toBe(404);
     expect((await callApi(taskRoute.DELETE, 'DELETE', { ...as(acme), params: task })).status).toBe(404);
 
     const project = await tenantDb(globex.id).project.findFirstOrThrow({
@@ -118,7 +118,7 @@ describe('a key decides the workspace, and only its own', () => {
       include: { tasks: true },
     });
     expect(project.name).toBe('Globex secret plans');
-    expect(project.tasks).toMatchObject([{ title: 'secret task', done: false }]);
+    expect(project.tasks).toMatchObject([{ title: 'secret task', status: 'todo' }]);
     expect(await tenantDb(acme.id).task.count({ where: { title: 'planted' } })).toBe(0);
   });
 
@@ -138,6 +138,21 @@ describe('a key decides the workspace, and only its own', () => {
     );
     expect(await tenantDb(acme.id).task.count({ where: { projectId: own.id } })).toBe(0);
     expect(await tenantDb(globex.id).task.count({ where: { projectId: globexProjectId } })).toBe(1);
+  });
+
+  it("refuses globex's member as an assignee (422 on assignee_id): the database proves membership", async () => {
+    const own = await tenantDb(acme.id).project.create({ data: { name: `assign-${randomUUID()}` } });
+    const outsider = await authDb().user.create({ data: { email: `globex-${randomUUID()}@globex.test` } });
+    const elsewhere = await createTenant('assign-elsewhere');
+    await tenantDb(elsewhere.id).membership.create({ data: { userId: outsider.id, role: 'member' } });
+    const assigned = await callApi(projectTasksRoute.POST, 'POST', {
+      ...as(acme),
+      params: { id: own.id },
+      body: { title: 'for an outsider', assignee_id: outsider.id },
+    });
+    expect(assigned.status).toBe(422);
+    expect(assigned.json?.errors).toEqual([expect.objectContaining({ field: 'assignee_id' })]);
+    expect(await tenantDb(acme.id).task.count({ where: { projectId: own.id } })).toBe(0);
   });
 
   it('refuses a revoked key on the very next request', async () => {
@@ -374,17 +389,21 @@ describe('resources', () => {
 
     const task = await callApi(projectTasksRoute.POST, 'POST', { ...as(acme), params, body: { title: 'Write docs' } });
     expect(task.status).toBe(201);
-    expect(task.json).toMatchObject({ project_id: projectId, title: 'Write docs', done: false });
+    expect(task.json).toMatchObject({ project_id: projectId, title: 'Write docs', status: 'todo', assignee_id: null });
     const taskParams = { id: String(task.json?.id) };
     await callApi(projectTasksRoute.POST, 'POST', { ...as(acme), params, body: { title: 'Other' } });
-    const done = await callApi(taskRoute.PATCH, 'PATCH', { ...as(acme), params: taskParams, body: { done: true } });
-    expect(done.json).toMatchObject({ done: true });
+    const done = await callApi(taskRoute.PATCH, 'PATCH', {
+      ...as(acme),
+      params: taskParams,
+      body: { status: 'done', due_on: '2027-01-31' },
+    });
+    expect(done.json).toMatchObject({ status: 'done', due_on: '2027-01-31' });
     expect((await callApi(taskRoute.PATCH, 'PATCH', { ...as(acme), params: taskParams, body: {} })).status).toBe(422);
 
-    const open = await callApi(projectTasksRoute.GET, 'GET', { ...as(acme), params, path: '/v1/x?done=false' });
+    const open = await callApi(projectTasksRoute.GET, 'GET', { ...as(acme), params, path: '/v1/x?status=todo' });
     expect(open.json).toMatchObject({ data: [{ title: 'Other' }], next_cursor: null });
     expect((await callApi(taskRoute.GET, 'GET', { ...as(acme), params: taskParams })).json).toMatchObject({
-      done: true,
+      status: 'done',
     });
 
     expect((await callApi(taskRoute.DELETE, 'DELETE', { ...as(acme), params: taskParams })).status).toBe(204);

@@ -64,8 +64,8 @@ async function validCall({ operationId, path: openApiPath }: { operationId: stri
   const bodies: Record<string, unknown> = {
     createProject: { name: `new-${crypto.randomUUID()}` },
     updateProject: { name: `renamed-${crypto.randomUUID()}` },
-    createTask: { title: 'A task', done: false },
-    updateTask: { done: true },
+    createTask: { title: 'A task', status: 'doing' },
+    updateTask: { status: 'done' },
   };
   const id = openApiPath.startsWith('/v1/tasks/') ? task.id : project.id;
   const params: Record<string, string> = openApiPath.includes('{id}') ? { id } : {};

@@ -5,8 +5,9 @@ import type { TenantDb } from '../db/tenant-db';
 
 type Transaction = Pick<TenantDb, 'auditEvent'>;
 
-/** A signed-in person who changes something audited (the audit log names them). */
-export type AuditActor = { id: string; email: string };
+/** Whoever changes something audited, named in the log: a signed-in person, or a workspace API key
+ *  (id null, email `api-key:<key id>`), so the services take the same actor from a form or the API. */
+export type AuditActor = { id: string | null; email: string };
 
 export type AuditEntry = {
   /** Who did it; id null for a non-user actor such as 'scim' (the identity provider). */

@@ -12,6 +12,13 @@ export const PERMISSIONS = {
   'workspace.read': EVERYONE,
   'projects.create': EVERYONE,
   'projects.export': EVERYONE,
+  // Renaming and archiving projects; deleting one (its tasks with it) is for admins.
+  'projects.edit': EVERYONE,
+  'projects.delete': ADMINS,
+  // Adding, editing, completing, reopening and moving tasks; deleting one is for admins.
+  'tasks.create': EVERYONE,
+  'tasks.edit': EVERYONE,
+  'tasks.delete': ADMINS,
   'members.read': EVERYONE,
   'members.invite': ADMINS,
   'members.changeRole': ADMINS,

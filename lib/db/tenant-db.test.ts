@@ -156,10 +156,10 @@ describe('writes are confined to the tenant', () => {
   });
 
   it('$executeRaw changes only own rows', async () => {
-    const changed = await tenantDb(a.id).$executeRaw`UPDATE tasks SET done = true`;
+    const changed = await tenantDb(a.id).$executeRaw`UPDATE tasks SET status = 'done'`;
     expect(changed).toBe(2);
-    expect(await tenantDb(b.id).task.count({ where: { done: true } })).toBe(0);
-    await tenantDb(a.id).$executeRaw`UPDATE tasks SET done = false`;
+    expect(await tenantDb(b.id).task.count({ where: { status: 'done' } })).toBe(0);
+    await tenantDb(a.id).$executeRaw`UPDATE tasks SET status = 'todo'`;
   });
 
   it('per-tenant uniqueness: another tenant may reuse a name', async () => {

@@ -28,7 +28,9 @@ async function addMember(workspace: Workspace, role: Role) {
 async function projectBehindTheCache(workspace: Workspace, tasks: boolean[] = []) {
   const project = await tenantDb(workspace.id).project.create({ data: { name: `quiet-${randomUUID().slice(0, 8)}` } });
   for (const done of tasks) {
-    await tenantDb(workspace.id).task.create({ data: { projectId: project.id, title: 'a task', done } });
+    await tenantDb(workspace.id).task.create({
+      data: { projectId: project.id, title: 'a task', status: done ? 'done' : 'todo' },
+    });
   }
 }
 

@@ -35,7 +35,7 @@ export async function countInDatabase(tenantId: string): Promise<WorkspaceCounts
   const [row] = await tenantDb(tenantId).$queryRaw<WorkspaceCounts[]>`
     SELECT (SELECT count(*) FROM projects)::int AS projects,
            (SELECT count(*) FROM tasks)::int AS tasks,
-           (SELECT count(*) FROM tasks WHERE NOT done)::int AS "openTasks",
+           (SELECT count(*) FROM tasks WHERE status <> 'done')::int AS "openTasks",
            (SELECT count(*) FROM memberships)::int AS members`;
   if (!row) throw new Error('counting returned no row');
   return row;

@@ -1,6 +1,7 @@
 // The workspace frame. Its membership check shapes the header only: every page checks for itself
 // (requireMember), because a layout does not run again on every navigation.
 import type { ReactNode } from 'react';
+import { Toaster } from 'sonner';
 import { WorkspaceNav } from '@/components/workspace/workspace-nav';
 import { currentSession } from '@/lib/auth/current-session';
 import { findMembership } from '@/lib/auth/membership';
@@ -45,6 +46,8 @@ export default async function WorkspaceLayout({ children, params }: Props) {
       <div id="content" tabIndex={-1} className="outline-none">
         {children}
       </div>
+      {/* Toasts of every workspace page (sonner): mounted once, here. */}
+      <Toaster richColors closeButton position="bottom-right" />
     </>
   );
 }

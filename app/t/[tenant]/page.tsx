@@ -1,4 +1,6 @@
-// A workspace's home (reached as acme.<root>/, rewritten here by proxy.ts).
+// A workspace's home (reached as acme.<root>/, rewritten here by proxy.ts). ?archived=1 lists
+// archived projects too.
+import Link from 'next/link';
 import { ActionForm } from '@/components/forms/action-form';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { TextField } from '@/components/forms/text-field';
@@ -8,18 +10,36 @@ import { canOnHost } from '@/lib/auth/permissions';
 import { requireMember } from '@/lib/auth/require-member';
 import { listProjects } from '@/lib/projects/list-projects';
 import { workspaceCounts } from '@/lib/workspaces/workspace-counts';
-import { createProjectAction } from './actions';
+import { archiveProjectAction, createProjectAction, deleteProjectAction, renameProjectAction } from './actions';
 
-export default async function WorkspaceHome({ params }: { params: Promise<{ tenant: string }> }) {
+const PROJECT_ACTIONS = { rename: renameProjectAction, archive: archiveProjectAction, remove: deleteProjectAction };
+
+type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<{ archived?: string | string[] }> };
+
+export default async function WorkspaceHome({ params, searchParams }: Props) {
   const { workspace, role, onCustomDomain } = await requireMember((await params).tenant, { path: '/' });
-  const [projects, counts] = await Promise.all([listProjects(workspace.id), workspaceCounts(workspace.id)]);
+  const includeArchived = (await searchParams).archived === '1';
+  const [projects, counts] = await Promise.all([
+    listProjects(workspace.id, { includeArchived }),
+    workspaceCounts(workspace.id),
+  ]);
   return (
     <main className="mx-auto max-w-3xl px-6 py-12">
       <p className="text-sm uppercase tracking-wide text-slate-500">Workspace</p>
       <h1 className="text-3xl font-bold">{workspace.name}</h1>
       <WorkspaceCountsSummary counts={counts} />
-      <h2 className="mt-10 text-xl font-semibold">Projects</h2>
-      <ProjectList projects={projects} />
+      <div className="mt-10 flex items-baseline justify-between">
+        <h2 className="text-xl font-semibold">Projects</h2>
+        <Link href={includeArchived ? '/' : '/?archived=1'} className="text-sm text-slate-600 underline">
+          {includeArchived ? 'Hide archived projects' : 'Show archived projects'}
+        </Link>
+      </div>
+      <ProjectList
+        projects={projects}
+        actions={PROJECT_ACTIONS}
+        mayEdit={canOnHost(role, 'projects.edit', onCustomDomain)}
+        mayDelete={canOnHost(role, 'projects.delete', onCustomDomain)}
+      />
       {canOnHost(role, 'projects.create', onCustomDomain) && (
         <ActionForm action={createProjectAction} id="new-project-form" className="mt-8 flex items-end gap-3">
           <TextField name="name" label="New project" />

@@ -1,8 +1,11 @@
 // /v1/projects: list, create, read, rename and delete the workspace's projects. Every read and
 // write goes through the key's workspace client, so another workspace's project id is 404.
 import { z } from 'zod';
+import { fileStorage } from '../../files/storage-from-env';
+import { PROJECT_NOT_FOUND } from '../../projects/change-result';
 import { createProject } from '../../projects/create-project';
 import { deleteProject } from '../../projects/delete-project';
+import { ProjectName } from '../../projects/project-fields';
 import { renameProject } from '../../projects/rename-project';
 import { defineOperation } from '../api-operation';
 import { ApiProblem } from '../api-problem';
@@ -21,7 +24,8 @@ export const ProjectSchema = z
   .object({ id: z.uuid(), name: z.string(), created_at: z.iso.datetime() })
   .meta({ id: 'Project' });
 
-const ProjectName = z.string().trim().min(1, 'Name the project.').max(100, 'At most 100 characters.');
+// The example domain's own rule (lib/projects/project-fields.ts): a name the API accepts is one the
+// service accepts, so the service's only other refusal of a name is that it is taken (409).
 export const ProjectInput = z.strictObject({ name: ProjectName }).meta({ id: 'ProjectInput' });
 
 const projectOf = (row: { id: string; name: string; createdAt: Date }) => ({
@@ -114,9 +118,11 @@ export const updateProject = defineOperation({
   success: { status: 200, description: 'The renamed project.', schema: ProjectSchema },
   refusals: [404, 409],
   async handle({ params, body, context }) {
-    const renamed = await renameProject(context.db, context.actor, params.id, body.name);
-    if (renamed.ok) return projectOf(renamed.project);
-    throw renamed.error === 'not-found' ? notFound() : nameTaken(body.name);
+    const renamed = await renameProject(context.db, context.actor, { projectId: params.id, name: body.name });
+    if (!renamed.ok) throw renamed.error === PROJECT_NOT_FOUND ? notFound() : nameTaken(body.name);
+    const row = await context.db.project.findFirst({ where: { id: params.id }, select: PROJECT_COLUMNS });
+    if (!row) throw notFound();
+    return projectOf(row);
   },
 });
 
@@ -133,7 +139,10 @@ export const deleteProjectOperation = defineOperation({
   success: { status: 204, description: 'Deleted.', schema: null },
   refusals: [404],
   async handle({ params, context }) {
-    if (!(await deleteProject(context.db, context.tenantId, context.actor, params.id))) throw notFound();
+    const deleted = await deleteProject(context.db, fileStorage(), context.tenantId, context.actor, {
+      projectId: params.id,
+    });
+    if (!deleted.ok) throw notFound();
     return undefined;
   },
 });

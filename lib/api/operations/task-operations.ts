@@ -1,10 +1,16 @@
 // Tasks: listed and created under their project (/v1/projects/{id}/tasks), read, changed and
-// deleted by id (/v1/tasks/{id}). Through the key's workspace client only: another workspace's
-// project or task id is 404, and nothing is written.
+// deleted by id (/v1/tasks/{id}). The writes are the example domain's services (lib/projects/),
+// the same a form uses: the same field rules, the same audit lines, the database's proof that an
+// assignee is a member. Through the key's workspace client only: another workspace's project, task
+// or member id is 404 or a field error, and nothing is written.
 import { z } from 'zod';
-import { createTask, TASK_COLUMNS, type TaskRow } from '../../tasks/create-task';
-import { deleteTask } from '../../tasks/delete-task';
-import { updateTask } from '../../tasks/update-task';
+import type { TenantDb } from '../../db/tenant-db';
+import { fileStorage } from '../../files/storage-from-env';
+import { type ChangeResult, PROJECT_NOT_FOUND, TASK_NOT_FOUND } from '../../projects/change-result';
+import { createTask } from '../../projects/create-task';
+import { deleteTask } from '../../projects/delete-task';
+import { editTask } from '../../projects/edit-task';
+import { TASK_STATUSES, TaskFields, type TaskFieldValues } from '../../projects/task-fields';
 import { defineOperation } from '../api-operation';
 import { ApiProblem } from '../api-problem';
 import {
@@ -20,37 +26,99 @@ import {
 import { IdParams, NoQuery } from './request-params';
 
 export const TaskSchema = z
-  .object({ id: z.uuid(), project_id: z.uuid(), title: z.string(), done: z.boolean(), created_at: z.iso.datetime() })
+  .object({
+    id: z.uuid(),
+    project_id: z.uuid(),
+    title: z.string(),
+    description: z.string(),
+    status: z.enum(TASK_STATUSES),
+    assignee_id: z.uuid().nullable().meta({ description: "A member's user id (GET /v1/members), or null." }),
+    due_on: z.iso.date().nullable(),
+    created_at: z.iso.datetime(),
+  })
   .meta({ id: 'Task' });
 
-const Title = z.string().trim().min(1, 'Give the task a title.').max(200, 'At most 200 characters.');
-export const TaskInput = z.strictObject({ title: Title, done: z.boolean().optional() }).meta({ id: 'TaskInput' });
-export const TaskChange = z
-  .strictObject({ title: Title.optional(), done: z.boolean().optional() })
-  .refine((change) => change.title !== undefined || change.done !== undefined, {
-    message: 'Send title, done or both.',
-    path: ['body'],
-  })
+// The API's names for the service's fields (snake_case, as every other property here).
+const TaskWritable = z.strictObject({
+  title: TaskFields.shape.title,
+  description: TaskFields.shape.description.optional(),
+  status: TaskFields.shape.status.optional(),
+  assignee_id: TaskFields.shape.assigneeId.optional(),
+  due_on: TaskFields.shape.dueOn.optional(),
+});
+export const TaskInput = TaskWritable.meta({ id: 'TaskInput' });
+export const TaskChange = TaskWritable.partial()
+  .refine((change) => Object.keys(change).length > 0, { message: 'Send at least one field.', path: ['body'] })
   .meta({ id: 'TaskChange' });
+
+const FIELD_NAMES: Record<string, string> = { assigneeId: 'assignee_id', dueOn: 'due_on' };
 
 const TaskListQuery = z.strictObject({
   limit: PageLimit,
   cursor: PageCursor,
-  done: z
-    .enum(['true', 'false'], 'done must be true or false.')
+  status: z
+    .enum(TASK_STATUSES, 'status must be todo, doing or done.')
     .optional()
-    .meta({ description: 'Only done, or only open, tasks.' }),
+    .meta({ description: 'Only tasks with this status.' }),
 });
+
+const TASK_COLUMNS = {
+  id: true,
+  projectId: true,
+  title: true,
+  description: true,
+  status: true,
+  assigneeId: true,
+  dueOn: true,
+  createdAt: true,
+} as const;
+type TaskRow = {
+  id: string;
+  projectId: string;
+  title: string;
+  description: string;
+  status: TaskFieldValues['status'];
+  assigneeId: string | null;
+  dueOn: Date | null;
+  createdAt: Date;
+};
 
 const taskOf = (row: TaskRow) => ({
   id: row.id,
   project_id: row.projectId,
   title: row.title,
-  done: row.done,
+  description: row.description,
+  status: row.status,
+  assignee_id: row.assigneeId,
+  due_on: row.dueOn ? row.dueOn.toISOString().slice(0, 10) : null,
   created_at: row.createdAt.toISOString(),
 });
 const noProject = () => new ApiProblem(404, 'not_found', 'No such project in this workspace.');
 const noTask = () => new ApiProblem(404, 'not_found', 'No such task in this workspace.');
+
+function serviceFields(body: Partial<z.output<typeof TaskWritable>>): Partial<TaskFieldValues> {
+  return {
+    ...(body.title !== undefined && { title: body.title }),
+    ...(body.description !== undefined && { description: body.description }),
+    ...(body.status !== undefined && { status: body.status }),
+    ...(body.assignee_id !== undefined && { assigneeId: body.assignee_id }),
+    ...(body.due_on !== undefined && { dueOn: body.due_on }),
+  };
+}
+
+/** A refusal of the service as the API says it: 404 for what is not this workspace's, else 422 on the field. */
+function refusal(result: Extract<ChangeResult, { ok: false }>): ApiProblem {
+  if (result.error === PROJECT_NOT_FOUND) return noProject();
+  if (result.error === TASK_NOT_FOUND) return noTask();
+  const field = result.field ? (FIELD_NAMES[result.field] ?? result.field) : 'body';
+  return new ApiProblem(422, 'validation_failed', result.error, [{ field, message: result.error }]);
+}
+
+async function readTask(db: TenantDb, id: string): Promise<TaskRow> {
+  const row = await db.task.findFirst({ where: { id }, select: TASK_COLUMNS });
+  if (!row) throw noTask();
+  return row;
+}
 
 export const listTasks = defineOperation({
   operationId: 'listTasks',
@@ -71,7 +139,7 @@ export const listTasks = defineOperation({
     const rows = await context.db.task.findMany({
       where: {
         projectId: params.id,
-        ...(query.done ? { done: query.done === 'true' } : {}),
+        ...(query.status ? { status: query.status } : {}),
         ...afterCursor(decodeCursor(query.cursor)),
       },
       orderBy: [...LIST_ORDER],
@@ -95,13 +163,13 @@ export const createTaskOperation = defineOperation({
   success: { status: 201, description: 'The new task.', schema: TaskSchema },
   refusals: [404],
   async handle({ params, body, context }) {
-    const task = await createTask(context.db, context.tenantId, context.actor, {
+    const created = await createTask(context.db, context.tenantId, context.actor, {
       projectId: params.id,
       title: body.title,
-      done: body.done ?? false,
+      ...serviceFields(body),
     });
-    if (!task) throw noProject();
-    return taskOf(task);
+    if (!created.ok) throw refusal(created);
+    return taskOf(await readTask(context.db, created.id));
   },
 });
 
@@ -118,9 +186,7 @@ export const getTask = defineOperation({
   success: { status: 200, description: 'The task.', schema: TaskSchema },
   refusals: [404],
   async handle({ params, context }) {
-    const row = await context.db.task.findFirst({ where: { id: params.id }, select: TASK_COLUMNS });
-    if (!row) throw noTask();
-    return taskOf(row);
+    return taskOf(await readTask(context.db, params.id));
   },
 });
 
@@ -128,7 +194,7 @@ export const updateTaskOperation = defineOperation({
   operationId: 'updateTask',
   method: 'PATCH',
   path: '/v1/tasks/{id}',
-  summary: "Change a task's title or done state",
+  summary: "Change a task's fields (completing it is status: done)",
   tag: 'Tasks',
   permission: 'tasks.write',
   params: IdParams,
@@ -137,9 +203,17 @@ export const updateTaskOperation = defineOperation({
   success: { status: 200, description: 'The changed task.', schema: TaskSchema },
   refusals: [404],
   async handle({ params, body, context }) {
-    const task = await updateTask(context.db, context.tenantId, context.actor, params.id, body);
-    if (!task) throw noTask();
-    return taskOf(task);
+    // The audit log reads "completed" for a task set to done, as the checkbox's does.
+    const action = body.status === 'done' ? 'task.completed' : 'task.edited';
+    const edited = await editTask(
+      context.db,
+      context.tenantId,
+      context.actor,
+      { taskId: params.id, ...serviceFields(body) },
+      action,
+    );
+    if (!edited.ok) throw refusal(edited);
+    return taskOf(await readTask(context.db, params.id));
   },
 });
 
@@ -147,7 +221,7 @@ export const deleteTaskOperation = defineOperation({
   operationId: 'deleteTask',
   method: 'DELETE',
   path: '/v1/tasks/{id}',
-  summary: 'Delete a task',
+  summary: 'Delete a task and its attachments',
   tag: 'Tasks',
   permission: 'tasks.write',
   params: IdParams,
@@ -156,7 +230,10 @@ export const deleteTaskOperation = defineOperation({
   success: { status: 204, description: 'Deleted.', schema: null },
   refusals: [404],
   async handle({ params, context }) {
-    if (!(await deleteTask(context.db, context.tenantId, context.actor, params.id))) throw noTask();
+    const deleted = await deleteTask(context.db, fileStorage(), context.tenantId, context.actor, {
+      taskId: params.id,
+    });
+    if (!deleted.ok) throw refusal(deleted);
     return undefined;
   },
 });

@@ -36,7 +36,7 @@ export async function buildProjectExport(db: TenantDb, exportId: string): Promis
       },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       take: EXPORT_BATCH_ROWS,
-      select: { id: true, title: true, done: true, createdAt: true },
+      select: { id: true, title: true, status: true, createdAt: true },
     });
     if (batch.length === 0) break;
     parts.push(tasksCsvRows(batch));

@@ -32,7 +32,7 @@ beforeAll(async () => {
     data: Array.from({ length: TASKS }, (_, i) => ({
       projectId,
       title: i === 0 ? '=HYPERLINK("http://evil.example","click")' : `Task ${i}`,
-      done: i % 2 === 0,
+      status: i % 2 === 0 ? 'done' : 'todo',
       createdAt: new Date(start + i * 1000),
     })),
   });
@@ -57,12 +57,12 @@ describe('export a project as CSV', () => {
 
     const file = await readProjectExport(acme.id, requested.exportId);
     const lines = file?.csv.split('\r\n') ?? [];
-    expect(lines[0]).toBe('title,done,created_at');
+    expect(lines[0]).toBe('title,status,created_at');
     expect(lines).toHaveLength(TASKS + 2); // header, rows, and the empty string after the last CRLF
     // A title that is a spreadsheet formula is written as text, not run.
-    expect(lines[1]).toBe(`"'=HYPERLINK(""http://evil.example"",""click"")",yes,2026-01-01T00:00:00.000Z`);
+    expect(lines[1]).toBe(`"'=HYPERLINK(""http://evil.example"",""click"")",done,2026-01-01T00:00:00.000Z`);
     expect(lines[TASKS]).toBe(
-      `Task ${TASKS - 1},yes,${new Date(Date.UTC(2026, 0, 1) + (TASKS - 1) * 1000).toISOString()}`,
+      `Task ${TASKS - 1},done,${new Date(Date.UTC(2026, 0, 1) + (TASKS - 1) * 1000).toISOString()}`,
     );
     expect(file?.projectName).toBe('Roadmap, "2027"');
 

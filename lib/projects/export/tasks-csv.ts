@@ -2,10 +2,11 @@
 // formula (=, +, -, @, tab, CR) prefixed with a quote, so opening a task titled "=HYPERLINK(…)"
 // runs nothing (csv-stringify's escape_formulas).
 import { stringify } from 'csv-stringify/sync';
+import type { TaskStatus } from '../../generated/prisma/enums';
 
-export type TaskRow = { title: string; done: boolean; createdAt: Date };
+export type TaskRow = { title: string; status: TaskStatus; createdAt: Date };
 
-export const TASK_COLUMNS = ['title', 'done', 'created_at'];
+export const TASK_COLUMNS = ['title', 'status', 'created_at'];
 
 export function tasksCsvHeader(): string {
   return stringify([TASK_COLUMNS], { record_delimiter: 'windows' });
@@ -13,7 +14,7 @@ export function tasksCsvHeader(): string {
 
 export function tasksCsvRows(tasks: TaskRow[]): string {
   return stringify(
-    tasks.map((task) => [task.title, task.done ? 'yes' : 'no', task.createdAt.toISOString()]),
+    tasks.map((task) => [task.title, task.status, task.createdAt.toISOString()]),
     { record_delimiter: 'windows', escape_formulas: true },
   );
 }

@@ -1,0 +1,33 @@
+'use client';
+// A labelled multi-line input with its validation errors beside it, refilled after a failed submit.
+import { useId } from 'react';
+import { useFormResult } from './action-form';
+
+export function TextAreaField({ name, label, defaultValue }: { name: string; label: string; defaultValue?: string }) {
+  const id = useId();
+  const result = useFormResult();
+  const errors = result.status === 'error' ? result.fieldErrors?.[name] : undefined;
+  const kept = result.status === 'error' ? result.values?.[name] : undefined;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        name={name}
+        rows={3}
+        defaultValue={kept ?? defaultValue}
+        key={kept}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={errors ? `${id}-error` : undefined}
+        className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm aria-[invalid]:border-red-500"
+      />
+      {errors && (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
+          {errors.join(' ')}
+        </p>
+      )}
+    </div>
+  );
+}
