@@ -49,8 +49,9 @@ function notFound(request: NextRequest) {
   return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { status: 404 });
 }
 
-// /api/uploads is not matched: Next.js buffers the body of every POST the proxy sees, and uploads
-// must stream (app/api/uploads/route.ts finds its workspace from the Host itself).
+// /api/uploads and /v1/ are not matched: Next.js buffers the body of every POST the proxy sees (up
+// to 10 MB), and uploads must stream while the API refuses bodies over 64 KiB before reading more
+// (both find their workspace from the Host themselves: app/api/uploads/route.ts, lib/api/api-host.ts).
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|robots.txt|api/uploads).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|robots.txt|api/uploads|v1/).*)'],
 };

@@ -184,7 +184,7 @@ export interface components {
              * @description Stable: scripts may switch on it.
              * @enum {string}
              */
-            code: "unauthenticated" | "api_key_revoked" | "api_key_expired" | "wrong_workspace" | "insufficient_scope" | "not_found" | "method_not_allowed" | "malformed_json" | "unsupported_media_type" | "body_too_large" | "validation_failed" | "invalid_query" | "conflict" | "plan_limit_reached" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_use" | "rate_limited" | "internal_error";
+            code: "unauthenticated" | "api_key_revoked" | "api_key_expired" | "api_key_creator_gone" | "wrong_workspace" | "insufficient_scope" | "not_found" | "method_not_allowed" | "malformed_json" | "unsupported_media_type" | "body_too_large" | "validation_failed" | "invalid_query" | "conflict" | "plan_limit_reached" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_use" | "rate_limited" | "internal_error";
             detail: string;
             errors?: {
                 field: string;

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiKeyCreator } from '../../tests/support/api-client';
 import { createTenant } from '../../tests/support/tenants';
 import { hashToken } from '../auth/random-token';
 import { authDb } from '../db/auth-db';
@@ -31,8 +32,8 @@ afterAll(async () => {
   await app.end();
 });
 
-const newKey = (tenant: Tenant, expiresAt: Date | null = null) =>
-  createApiKey(tenantDb(tenant.id), admin, {
+const newKey = async (tenant: Tenant, expiresAt: Date | null = null) =>
+  createApiKey(tenantDb(tenant.id), await apiKeyCreator(tenant.id), {
     name: `key-${randomUUID().slice(0, 6)}`,
     scopes: ['projects:read'],
     expiresAt,
@@ -92,10 +93,7 @@ describe('API keys', () => {
     const { id } = await newKey(globex);
     const asAcme = (sql: string, values: unknown[] = []) => app.query(`/* tenant:${acme.id} */ ${sql}`, values);
     expect((await asAcme('SELECT * FROM api_keys WHERE id = $1', [id])).rows).toEqual([]);
-    expect(
-      (await asAcme('UPDATE api_keys SET revoked_at = NULL, scopes = $2 WHERE id = $1', [id, ['members:read']]))
-        .rowCount,
-    ).toBe(0);
+    expect((await asAcme('UPDATE api_keys SET revoked_at = now() WHERE id = $1', [id])).rowCount).toBe(0);
     await expect(asAcme('DELETE FROM api_keys')).rejects.toThrow(/permission denied/);
     await expect(
       asAcme(
@@ -103,6 +101,32 @@ describe('API keys', () => {
         [globex.id, hashToken('x')],
       ),
     ).rejects.toThrow(/row-level security/);
+  });
+
+  // An outside review un-revoked and widened its own workspace's key in SQL, and copied another
+  // workspace's hash under its own tenant.
+  it('app_user cannot un-revoke or rewrite even its own keys: it may record a use and revoke, once', async () => {
+    const { id } = await newKey(acme);
+    const asAcme = (sql: string, values: unknown[] = []) => app.query(`/* tenant:${acme.id} */ ${sql}`, values);
+    await expect(asAcme("UPDATE api_keys SET scopes = '{members:read}' WHERE id = $1", [id])).rejects.toThrow(
+      /permission denied/,
+    );
+    await expect(asAcme('UPDATE api_keys SET expires_at = NULL WHERE id = $1', [id])).rejects.toThrow(
+      /permission denied/,
+    );
+    expect((await asAcme('UPDATE api_keys SET last_used_at = now() WHERE id = $1', [id])).rowCount).toBe(1);
+    expect((await asAcme('UPDATE api_keys SET revoked_at = now() WHERE id = $1', [id])).rowCount).toBe(1);
+    await expect(asAcme('UPDATE api_keys SET revoked_at = NULL WHERE id = $1', [id])).rejects.toThrow(/final/);
+  });
+
+  it("a hash copied under another workspace's tenant makes the secret name no workspace, never the copier's", async () => {
+    const { secret } = await newKey(globex);
+    expect((await findApiKey(secret)).state).toBe('live');
+    await app.query(
+      `/* tenant:${acme.id} */ INSERT INTO api_keys (id, name, prefix, key_hash, scopes, created_by_id) VALUES (gen_random_uuid(), 'copy', 'x', $1, '{projects:write}', $2)`,
+      [hashToken(secret), (await apiKeyCreator(acme.id)).id],
+    );
+    expect(await findApiKey(secret)).toEqual({ state: 'unknown' });
   });
 
   it('accepts only known scopes', async () => {

@@ -6,6 +6,7 @@ export const PROBLEM_CODES = [
   'unauthenticated',
   'api_key_revoked',
   'api_key_expired',
+  'api_key_creator_gone',
   'wrong_workspace',
   'insufficient_scope',
   'not_found',

@@ -82,7 +82,12 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
       };
       const answer =
         operation.method === 'POST'
-          ? await withIdempotency(db, request.headers.get('idempotency-key'), fingerprint(request, url, body), run)
+          ? await withIdempotency(
+              db,
+              request.headers.get('idempotency-key'),
+              fingerprint(request, url, body, keyId),
+              run,
+            )
           : { ...(await run()), replayed: false };
       if (answer.replayed) headers.set('idempotent-replayed', 'true');
       if (answer.body !== null) headers.set('content-type', 'application/json');
@@ -95,9 +100,10 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
   };
 }
 
-/** The same request is the same method, path and (parsed) body: whitespace and key order do not count. */
-function fingerprint(request: Request, url: URL, body: unknown): string {
+/** The same request is the same key, method, path and (parsed) body: whitespace and key order do not
+ *  count. The key is part of it, so one key's stored answer is never replayed to another key. */
+function fingerprint(request: Request, url: URL, body: unknown, keyId: string): string {
   return createHash('sha256')
-    .update(`${request.method} ${url.pathname}\n${JSON.stringify(body ?? null)}`)
+    .update(`${keyId} ${request.method} ${url.pathname}\n${JSON.stringify(body ?? null)}`)
     .digest('hex');
 }

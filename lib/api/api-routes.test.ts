@@ -9,7 +9,7 @@ import * as projectTasksRoute from '../../app/v1/projects/[id]/tasks/route';
 import * as projectsRoute from '../../app/v1/projects/route';
 import * as taskRoute from '../../app/v1/tasks/[id]/route';
 import * as workspaceRoute from '../../app/v1/workspace/route';
-import { ALL_SCOPES, apiKeyFor, callApi } from '../../tests/support/api-client';
+import { ALL_SCOPES, apiKeyCreator, apiKeyFor, callApi } from '../../tests/support/api-client';
 import { eventually } from '../../tests/support/eventually';
 import { createTenant } from '../../tests/support/tenants';
 import { revokeApiKey } from '../api-keys/revoke-api-key';
@@ -347,8 +347,46 @@ describe('refused keys on a workspace host', () => {
     const guess = await callApi(workspaceRoute.GET, 'GET', as(tenant, { key: `tny_live_${'B'.repeat(43)}` }));
     expect(guess.status).toBe(429);
     expect(guess.json).toMatchObject({ code: 'rate_limited' });
-    // The workspace's own key still works.
+    // The workspace's own key still works from its own network; the spent one waits, before any lookup.
+    const ownNetwork = { headers: { 'x-forwarded-for': '198.51.100.91' } };
+    expect((await callApi(workspaceRoute.GET, 'GET', { ...as(tenant), ...ownNetwork })).status).toBe(200);
+    expect((await callApi(workspaceRoute.GET, 'GET', as(tenant))).status).toBe(429);
+  });
+});
+
+describe('a key outlives nothing of its creator', () => {
+  it('stops when the admin who made it is demoted or removed, on the very next request', async () => {
+    const tenant = await workspace('creator-gone');
+    const creator = await apiKeyCreator(tenant.id);
+    const membership = await tenantDb(tenant.id).membership.findFirstOrThrow({ where: { userId: creator.id } });
+    await tenantDb(tenant.id).membership.update({ where: { id: membership.id }, data: { role: 'member' } });
+    const demoted = await callApi(workspaceRoute.GET, 'GET', as(tenant));
+    expect(demoted.status).toBe(401);
+    expect(demoted.json).toMatchObject({ code: 'api_key_creator_gone' });
+    await tenantDb(tenant.id).membership.update({ where: { id: membership.id }, data: { role: 'admin' } });
     expect((await callApi(workspaceRoute.GET, 'GET', as(tenant))).status).toBe(200);
+    await tenantDb(tenant.id).membership.delete({ where: { id: membership.id } });
+    expect((await callApi(workspaceRoute.GET, 'GET', as(tenant))).json).toMatchObject({ code: 'api_key_creator_gone' });
+  });
+});
+
+describe('input the database cannot store', () => {
+  it('a NUL in a name or a title, or a cursor in year 0000, is a 4xx and changes nothing', async () => {
+    const nul = await callApi(projectsRoute.POST, 'POST', { ...as(acme), body: { name: 'x\u0000y' } });
+    expect(nul.status).toBe(422);
+    expect(nul.json?.errors).toEqual([expect.objectContaining({ field: 'name' })]);
+    const own = await tenantDb(acme.id).project.create({ data: { name: `nul-${randomUUID()}` } });
+    const title = await callApi(projectTasksRoute.POST, 'POST', {
+      ...as(acme),
+      params: { id: own.id },
+      body: { title: 'a\u0000' },
+    });
+    expect(title.status).toBe(422);
+    expect(await tenantDb(acme.id).task.count({ where: { projectId: own.id } })).toBe(0);
+    const cursor = Buffer.from(JSON.stringify(['0000-01-01T00:00:00Z', randomUUID()])).toString('base64url');
+    const old = await callApi(projectsRoute.GET, 'GET', { ...as(acme), path: `/v1/x?cursor=${cursor}` });
+    expect(old.status).toBe(400);
+    expect(old.json).toMatchObject({ code: 'invalid_query' });
   });
 });
 
@@ -444,6 +482,8 @@ describe('resources', () => {
   it("members: the workspace's own only", async () => {
     const answer = await callApi(membersRoute.GET, 'GET', as(globex));
     expect(answer.status).toBe(200);
-    expect(answer.json).toMatchObject({ data: [], next_cursor: null });
+    // globex's one member is the admin who made its key; none of acme's.
+    const creator = await apiKeyCreator(globex.id);
+    expect(answer.json).toMatchObject({ data: [{ email: creator.email }], next_cursor: null });
   });
 });

@@ -16,6 +16,13 @@ export async function authenticateApiRequest(request: Request, host: NonNullable
   const key = await findApiKey(secret);
   if (key.state === 'revoked') throw new ApiProblem(401, 'api_key_revoked', 'This API key was revoked.');
   if (key.state === 'expired') throw new ApiProblem(401, 'api_key_expired', 'This API key has expired.');
+  if (key.state === 'creator-gone') {
+    throw new ApiProblem(
+      401,
+      'api_key_creator_gone',
+      'The admin who created this API key is no longer an admin of its workspace; an admin must create a new key.',
+    );
+  }
   if (key.state !== 'live') throw new ApiProblem(401, 'unauthenticated', 'This API key is not valid.');
   if (host.serves === 'workspace' && host.tenantId !== key.tenantId) {
     throw new ApiProblem(403, 'wrong_workspace', "This API key belongs to another workspace than this host's.");

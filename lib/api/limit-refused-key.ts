@@ -2,8 +2,8 @@
 // spends its network's share of that workspace's plan, as proxy.ts counts any anonymous request
 // there (docs/decisions/022), so a flood of bad keys is bounded and cannot lock the workspace's own
 // scripts out. On api.<root> no workspace is named: there a network may have REFUSED_KEYS_PER_MINUTE
-// refusals a minute, and past them its requests are answered 429 before any key is looked up, so a
-// flood of guesses costs no database work (decision 025).
+// refusals a minute. Either way, once a network's share is spent its requests are answered 429
+// before any key is looked up, so a flood of guesses costs no database work (decision 025).
 import 'server-only';
 import { env } from '../env';
 import { clientIpFrom } from '../rate-limit/client-ip';
@@ -34,11 +34,16 @@ function tooMany(msLeft: number, headers: Headers): ApiProblem {
   );
 }
 
-/** Before the key is looked up: the 429 for a network that has spent its refusals on api.<root>, or null. */
+/** Before the key is looked up: the 429 for a network that has spent its share of refusals, or null. */
 export async function refusedKeysSpent(request: Request, host: NonNullable<ApiHost>, headers: Headers) {
-  if (host.serves !== 'any-workspace') return null;
-  const spent = await refusals().peek(networkOf(request));
-  return spent.count >= REFUSED_KEYS_PER_MINUTE ? tooMany(spent.msLeft, headers) : null;
+  if (host.serves === 'any-workspace') {
+    const spent = await refusals().peek(networkOf(request));
+    return spent.count >= REFUSED_KEYS_PER_MINUTE ? tooMany(spent.msLeft, headers) : null;
+  }
+  const verdict = await defaultTenantRequestLimit().checkAnonymous(host.tenantId, networkOf(request));
+  if (!verdict.limited) return null;
+  headers.set('retry-after', String(verdict.retryAfterSeconds));
+  return new ApiProblem(429, 'rate_limited', tenantRequestRefusalMessage(verdict.retryAfterSeconds));
 }
 
 /** After the key was refused: the 429 to answer instead of the refusal, or null. */

@@ -104,7 +104,14 @@ const probes: Record<string, () => Promise<void>> = {
     const [found] = await asApp<{ tenant_id: string }>(acme.id, 'SELECT * FROM api_key_for_hash($1)', [
       hashToken(secret),
     ]);
-    expect(Object.keys(found ?? {}).sort()).toEqual(['expires_at', 'key_id', 'revoked_at', 'scopes', 'tenant_id']);
+    expect(Object.keys(found ?? {}).sort()).toEqual([
+      'creator_is_admin',
+      'expires_at',
+      'key_id',
+      'revoked_at',
+      'scopes',
+      'tenant_id',
+    ]);
     expect(found?.tenant_id).toBe(globex.id);
     // The hashes it would need cannot be listed from another workspace.
     expect(await asApp(acme.id, 'SELECT key_hash FROM api_keys')).toEqual([]);

@@ -2,14 +2,15 @@
 // to the same rules as a form), and the actions build their form schemas from it.
 import { z } from 'zod';
 import type { TaskStatus } from '../generated/prisma/enums';
+import { storableText } from '../text/storable-text';
 
 export const TASK_STATUSES = ['todo', 'doing', 'done'] as const satisfies readonly TaskStatus[];
 
 export const STATUS_LABELS: Record<TaskStatus, string> = { todo: 'To do', doing: 'Doing', done: 'Done' };
 
 export const TaskFields = z.object({
-  title: z.string().trim().min(1, 'Give the task a title.').max(200, 'Use at most 200 characters.'),
-  description: z.string().trim().max(5000, 'Use at most 5,000 characters.'),
+  title: storableText().trim().min(1, 'Give the task a title.').max(200, 'Use at most 200 characters.'),
+  description: storableText().trim().max(5000, 'Use at most 5,000 characters.'),
   status: z.enum(TASK_STATUSES, 'Choose to do, doing or done.'),
   assigneeId: z.uuid('Choose a member of this workspace.').nullable(),
   dueOn: z.iso.date('Use a date like 2027-01-31.').nullable(),

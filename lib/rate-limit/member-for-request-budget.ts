@@ -15,7 +15,14 @@ export async function isMemberForRequestBudget(tenantId: string, userId: string)
   const key = `${tenantId}:${userId}`;
   const cached = answers.get(key);
   if (cached !== undefined) return cached;
-  const membership = await tenantDb(tenantId).membership.findFirst({ where: { userId }, select: { id: true } });
-  answers.set(key, membership !== null);
-  return membership !== null;
+  try {
+    const membership = await tenantDb(tenantId).membership.findFirst({ where: { userId }, select: { id: true } });
+    answers.set(key, membership !== null);
+    return membership !== null;
+  } catch (error) {
+    // The database busy or down: count the request by network (still counted), and ask again next time.
+    // Letting it through uncounted would lift the limit exactly when the database is under load.
+    console.error(`[rate-limit] membership of a user in ${tenantId} not known; counting by network:`, error);
+    return false;
+  }
 }

@@ -70,6 +70,11 @@ export function tenantRequestLimit({ redis = rateLimitRedis(), requestsPerMinute
       const key = `${tenantId}|${network}`;
       return verdict(tenantId, Promise.all([anonymousPerMinute.hit(key), anonymousPerSecond.hit(key)]));
     },
+    /** Whether `network`'s share is already spent, without counting (the API's check before a key lookup). */
+    checkAnonymous: (tenantId: string, network: string): Promise<TenantRequestVerdict> => {
+      const key = `${tenantId}|${network}`;
+      return verdict(tenantId, Promise.all([anonymousPerMinute.peek(key), anonymousPerSecond.peek(key)]));
+    },
     /** The verdict on the request already counted (a server action the proxy let through). */
     check: (tenantId: string): Promise<TenantRequestVerdict> =>
       verdict(tenantId, Promise.all([perMinute.peek(tenantId), perSecond.peek(tenantId)])),

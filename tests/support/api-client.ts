@@ -44,7 +44,18 @@ export async function callApi(handler: ApiHandler, method: string, call: ApiCall
   return { status: response.status, headers: response.headers, json, text };
 }
 
-let creator: { id: string; email: string } | undefined;
+const creators = new Map<string, { id: string; email: string }>();
+
+/** The admin of the workspace who makes its test keys (a key works while its creator is an admin). */
+export async function apiKeyCreator(tenantId: string): Promise<{ id: string; email: string }> {
+  const known = creators.get(tenantId);
+  if (known) return known;
+  const user = await authDb().user.create({ data: { email: `api-admin-${randomUUID()}@example.test` } });
+  await tenantDb(tenantId).membership.create({ data: { userId: user.id, role: 'admin' } });
+  const creator = { id: user.id, email: user.email };
+  creators.set(tenantId, creator);
+  return creator;
+}
 
 /** A key of the workspace with these scopes, made as an admin would on Settings → API keys. */
 export async function apiKeyFor(
@@ -52,7 +63,7 @@ export async function apiKeyFor(
   scopes: readonly ApiKeyScope[],
   expiresAt: Date | null = null,
 ): Promise<{ id: string; secret: string }> {
-  creator ??= await authDb().user.create({ data: { email: `api-admin-${randomUUID()}@example.test` } });
+  const creator = await apiKeyCreator(tenantId);
   return createApiKey(tenantDb(tenantId), creator, { name: `key-${randomUUID().slice(0, 6)}`, scopes, expiresAt });
 }
 
