@@ -1,8 +1,24 @@
-// The workspace's API keys for the settings page: never the hash, only what tells them apart.
+// The workspace's API keys for the settings page: never the hash, only what tells them apart, and
+// whether each still works for want of its creator (a key works while its creator is an admin).
 import 'server-only';
 import type { TenantDb } from '../db/tenant-db';
 
-export function listApiKeys(db: TenantDb) {
+export async function listApiKeys(db: TenantDb) {
+  const [keys, admins] = await Promise.all([
+    listKeys(db),
+    db.membership.findMany({
+      where: { role: { in: ['owner', 'admin'] } },
+      select: { userId: true },
+    }),
+  ]);
+  const adminIds = new Set(admins.map((admin) => admin.userId));
+  return keys.map(({ createdById, ...key }) => ({
+    ...key,
+    creatorIsAdmin: createdById !== null && adminIds.has(createdById),
+  }));
+}
+
+function listKeys(db: TenantDb) {
   return db.apiKey.findMany({
     select: {
       id: true,
@@ -13,6 +29,7 @@ export function listApiKeys(db: TenantDb) {
       expiresAt: true,
       lastUsedAt: true,
       revokedAt: true,
+      createdById: true,
       createdBy: { select: { email: true } },
     },
     orderBy: { createdAt: 'desc' },

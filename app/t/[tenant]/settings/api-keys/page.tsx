@@ -57,9 +57,11 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ tenant
                 ? `revoked ${DATE.format(key.revokedAt)}`
                 : key.expiresAt && key.expiresAt <= now
                   ? `expired ${DATE.format(key.expiresAt)}`
-                  : key.expiresAt
-                    ? `expires ${DATE.format(key.expiresAt)}`
-                    : 'does not expire';
+                  : !key.creatorIsAdmin
+                    ? 'inactive: its creator is no longer an admin here (create a new key)'
+                    : key.expiresAt
+                      ? `expires ${DATE.format(key.expiresAt)}`
+                      : 'does not expire';
               return (
                 <li key={key.id} data-testid="api-key" data-name={key.name} className="text-sm">
                   <p className="font-medium">
