@@ -77,6 +77,14 @@ test('a skip link is the first stop of the keyboard and reaches the content', as
   await expect(page.locator('#content')).toBeFocused();
 });
 
+test("the home page shows usage against the plan's limits as meters, and what is due soon", async ({ page }) => {
+  await page.goto(`${ACME}/`);
+  const meters = page.getByRole('meter');
+  await expect(meters).toHaveCount(3);
+  await expect(page.getByRole('meter', { name: 'Members' })).toHaveAttribute('aria-valuetext', /^\d+ of 50$/);
+  await expect(page.getByRole('heading', { name: 'Due soon' })).toBeVisible();
+});
+
 test('the pricing page shows each plan with its limits from the plan table', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('link', { name: 'Pricing' }).click();

@@ -16,15 +16,20 @@ export type AuditEventListing = {
 
 export type AuditPage = { events: AuditEventListing[]; nextCursor: string | null };
 
-export async function listAuditEvents(db: TenantDb, options: { cursor?: string } = {}): Promise<AuditPage> {
+/** `pageSize`: fewer than a page for a summary (the home page's recent activity). */
+export async function listAuditEvents(
+  db: TenantDb,
+  options: { cursor?: string; pageSize?: number } = {},
+): Promise<AuditPage> {
+  const pageSize = Math.min(options.pageSize ?? AUDIT_PAGE_SIZE, AUDIT_PAGE_SIZE);
   const rows = await db.auditEvent.findMany({
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     // One more than a page: its presence says there is an older page.
-    take: AUDIT_PAGE_SIZE + 1,
+    take: pageSize + 1,
     ...(options.cursor ? { cursor: { id: options.cursor }, skip: 1 } : {}),
     select: { id: true, createdAt: true, actorEmail: true, action: true, target: true },
   });
-  const events = rows.slice(0, AUDIT_PAGE_SIZE);
+  const events = rows.slice(0, pageSize);
   const last = events.at(-1);
-  return { events, nextCursor: rows.length > AUDIT_PAGE_SIZE && last ? last.id : null };
+  return { events, nextCursor: rows.length > pageSize && last ? last.id : null };
 }
