@@ -24,6 +24,7 @@ export function UsageMeters({ meters, planName }: { meters: UsageMeter[]; planNa
                   {shown(meter, meter.used)} of {shown(meter, meter.limit)}
                 </span>
               </div>
+              {/* biome-ignore lint/a11y/useSemanticElements: <meter> cannot take the palette's colours without vendor pseudo-elements; the ARIA meter says the same */}
               <div
                 role="meter"
                 aria-label={meter.label}
