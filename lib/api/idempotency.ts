@@ -11,7 +11,8 @@ import { ApiProblem } from './api-problem';
 export type StoredAnswer = { status: number; body: string | null };
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
-const KEPT_MS = 24 * 3_600_000;
+/** How long a stored answer is replayed; older rows are swept hourly (./forget-expired-idempotency-keys.ts). */
+export const IDEMPOTENCY_KEPT_MS = 24 * 3_600_000;
 
 export async function withIdempotency(
   db: TenantDb,
@@ -23,7 +24,9 @@ export async function withIdempotency(
   if (!KEY.test(key)) {
     throw new ApiProblem(400, 'invalid_idempotency_key', 'Idempotency-Key must be 1–255 visible ASCII characters.');
   }
-  await db.apiIdempotencyKey.deleteMany({ where: { key, createdAt: { lt: new Date(Date.now() - KEPT_MS) } } });
+  await db.apiIdempotencyKey.deleteMany({
+    where: { key, createdAt: { lt: new Date(Date.now() - IDEMPOTENCY_KEPT_MS) } },
+  });
   const claimed = await db.apiIdempotencyKey.createMany({
     data: [{ key, requestHash: fingerprint }],
     skipDuplicates: true,

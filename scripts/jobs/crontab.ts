@@ -11,5 +11,6 @@ export const CRONTAB: Schedule[] = [
   { task: 'platform:refresh-saml-metadata', match: '0 */6 * * *', options: { backfillPeriod: 0, maxAttempts: 3 } },
   { task: 'platform:queue-usage-reports', match: '5 * * * *', options: { backfillPeriod: 0, maxAttempts: 3 } },
   { task: 'platform:queue-stale-upload-cleanups', match: '15 * * * *', options: { backfillPeriod: 0, maxAttempts: 3 } },
+  { task: 'platform:queue-idempotency-sweeps', match: '45 * * * *', options: { backfillPeriod: 0, maxAttempts: 3 } },
   { task: 'platform:reconcile-billing', match: '30 3 * * *', options: { backfillPeriod: 0, maxAttempts: 3 } },
 ];

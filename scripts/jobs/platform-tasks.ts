@@ -2,6 +2,7 @@
 // one's part in that workspace's own context, logging failures with the tenant id and going on.
 // They live in scripts/, not lib/: application code may not import the BYPASSRLS client.
 import type { TaskList } from 'graphile-worker';
+import { queueIdempotencySweeps } from './platform/queue-idempotency-sweeps';
 import { queueStaleUploadCleanups } from './platform/queue-stale-upload-cleanups';
 import { queueUsageReports } from './platform/queue-usage-reports';
 import { recheckAllDomains } from './platform/recheck-all-domains';
@@ -14,6 +15,9 @@ export const PLATFORM_TASKS = {
   'platform:queue-usage-reports': queueUsageReports,
   'platform:queue-stale-upload-cleanups': async () => {
     await queueStaleUploadCleanups();
+  },
+  'platform:queue-idempotency-sweeps': async () => {
+    await queueIdempotencySweeps();
   },
   'platform:reconcile-billing': async () => {
     const failed = await reconcileAllBilling();
