@@ -1,7 +1,8 @@
 // The frame of every v1 route handler, in order: the Host must have an API (else 404); the bearer
 // key decides the workspace and the Host must accept it (401, 403; a refused key spends its
 // network's share of the host's workspace, or on api.<root> of its refusals, ./limit-refused-key.ts); the request counts against
-// that workspace's plan limit (429, with RateLimit-* headers on every answer); the key's scopes must
+// that workspace's plan limit (429, with RateLimit-* headers on every answer) and the key against its
+// share of it (./api-key-request-limit.ts); the key's scopes must
 // allow the operation (403); path, query and body are checked by the operation's schemas (404,
 // 400, 413, 415, 422) before anything is read or written; a POST honours Idempotency-Key. Every
 // query runs through tenantDb(key's workspace). An unexpected error is logged with the workspace
@@ -15,6 +16,7 @@ import { tenantDb } from '../db/tenant-db';
 import { defaultTenantRequestLimit } from '../rate-limit/tenant-request-limit';
 import { tenantRequestRefusalMessage } from '../rate-limit/tenant-request-refusal-message';
 import { apiHost } from './api-host';
+import { limitApiKey } from './api-key-request-limit';
 import type { ApiOperation } from './api-operation';
 import { ApiProblem, problemResponse } from './api-problem';
 import { type ApiCaller, authenticateApiRequest } from './authenticate-api-request';
@@ -46,6 +48,15 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
       if (verdict.limited) {
         headers.set('retry-after', String(verdict.retryAfterSeconds));
         throw new ApiProblem(429, 'rate_limited', tenantRequestRefusalMessage(verdict.retryAfterSeconds));
+      }
+      const keyWait = await limitApiKey(caller.tenantId, caller.keyId);
+      if (keyWait !== null) {
+        headers.set('retry-after', String(keyWait));
+        throw new ApiProblem(
+          429,
+          'rate_limited',
+          `This API key is making too many requests (it may use half of the workspace's); try again in ${keyWait} seconds.`,
+        );
       }
       if (!keyMay(caller.scopes, operation.permission)) {
         throw new ApiProblem(

@@ -19,6 +19,8 @@ import { tenantDb } from '../db/tenant-db';
 import { env } from '../env';
 import { clientIpFrom } from '../rate-limit/client-ip';
 import { defaultTenantRequestLimit } from '../rate-limit/tenant-request-limit';
+import { windowCounter } from '../rate-limit/window-counter';
+import { KEY_SHARE } from './api-key-request-limit';
 import { REFUSED_KEYS_PER_MINUTE } from './limit-refused-key';
 import { MAX_BODY_BYTES } from './read-json-body';
 
@@ -330,6 +332,23 @@ describe('the plan rate limit', () => {
     expect(refused.headers.get('ratelimit-remaining')).toBe('0');
     // Another workspace is not affected.
     expect((await callApi(workspaceRoute.GET, 'GET', as(globex))).status).toBe(200);
+  });
+});
+
+describe('the per-key limit', () => {
+  it("refuses one key past half its workspace's plan while another key of the workspace is served", async () => {
+    const tenant = await workspace('key-limited');
+    const { id, secret } = await apiKeyFor(tenant.id, ALL_SCOPES);
+    const share = Math.ceil(PLANS.pro.limits.requestsPerMinute * KEY_SHARE);
+    const counter = windowCounter('api-key-requests', 60);
+    for (let done = 0; done < share; done += 500) {
+      await Promise.all(Array.from({ length: Math.min(500, share - done) }, () => counter.hit(id)));
+    }
+    const refused = await callApi(workspaceRoute.GET, 'GET', as(tenant, { key: secret }));
+    expect(refused.status).toBe(429);
+    expect(refused.json).toMatchObject({ code: 'rate_limited', detail: expect.stringContaining('This API key') });
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await callApi(workspaceRoute.GET, 'GET', as(tenant))).status).toBe(200);
   });
 });
 
