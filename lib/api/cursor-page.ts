@@ -70,6 +70,13 @@ export function afterCursor(cursor: Position | null) {
 
 export const LIST_ORDER = [{ createdAt: 'desc' }, { id: 'desc' }] as const;
 
+/** A list operation's findMany arguments for its page (spread them, add `where` filters and `select`),
+ *  and the page size to cut with pageOf. */
+export function pageWindow(query: { limit?: number; cursor?: string }) {
+  const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+  return { limit, after: afterCursor(decodeCursor(query.cursor)), orderBy: [...LIST_ORDER], take: limit + 1 };
+}
+
 /** Fetch `limit + 1` rows; this cuts the page and says whether another follows. */
 export function pageOf<R extends Position, T>(rows: R[], limit: number, toItem: (row: R) => T) {
   const page = rows.slice(0, limit);

@@ -1,15 +1,7 @@
 // GET /v1/members: the workspace's members, newest first, read-only.
 import { z } from 'zod';
 import { defineOperation } from '../api-operation';
-import {
-  afterCursor,
-  DEFAULT_PAGE_SIZE,
-  decodeCursor,
-  LIST_ORDER,
-  PageQuery,
-  pageOf,
-  pageSchema,
-} from '../cursor-page';
+import { PageQuery, pageOf, pageSchema, pageWindow } from '../cursor-page';
 import { NoParams } from './request-params';
 
 export const MemberSchema = z
@@ -35,11 +27,11 @@ export const listMembers = defineOperation({
   body: null,
   success: { status: 200, description: 'A page of members.', schema: pageSchema(MemberSchema, 'MemberPage') },
   async handle({ query, context }) {
-    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const { limit, after, orderBy, take } = pageWindow(query);
     const rows = await context.db.membership.findMany({
-      where: afterCursor(decodeCursor(query.cursor)),
-      orderBy: [...LIST_ORDER],
-      take: limit + 1,
+      where: after,
+      orderBy,
+      take,
       select: { id: true, role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } },
     });
     return pageOf(rows, limit, (row) => ({

@@ -9,15 +9,7 @@ import { ProjectName } from '../../projects/project-fields';
 import { renameProject } from '../../projects/rename-project';
 import { defineOperation } from '../api-operation';
 import { ApiProblem } from '../api-problem';
-import {
-  afterCursor,
-  DEFAULT_PAGE_SIZE,
-  decodeCursor,
-  LIST_ORDER,
-  PageQuery,
-  pageOf,
-  pageSchema,
-} from '../cursor-page';
+import { PageQuery, pageOf, pageSchema, pageWindow } from '../cursor-page';
 import { IdParams, NoParams, NoQuery } from './request-params';
 
 export const ProjectSchema = z
@@ -52,13 +44,8 @@ export const listProjects = defineOperation({
   body: null,
   success: { status: 200, description: 'A page of projects.', schema: pageSchema(ProjectSchema, 'ProjectPage') },
   async handle({ query, context }) {
-    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const rows = await context.db.project.findMany({
-      where: afterCursor(decodeCursor(query.cursor)),
-      orderBy: [...LIST_ORDER],
-      take: limit + 1,
-      select: PROJECT_COLUMNS,
-    });
+    const { limit, after, orderBy, take } = pageWindow(query);
+    const rows = await context.db.project.findMany({ where: after, orderBy, take, select: PROJECT_COLUMNS });
     return pageOf(rows, limit, projectOf);
   },
 });

@@ -13,16 +13,7 @@ import { editTask } from '../../projects/edit-task';
 import { TASK_STATUSES, TaskFields, type TaskFieldValues } from '../../projects/task-fields';
 import { defineOperation } from '../api-operation';
 import { ApiProblem } from '../api-problem';
-import {
-  afterCursor,
-  DEFAULT_PAGE_SIZE,
-  decodeCursor,
-  LIST_ORDER,
-  PageCursor,
-  PageLimit,
-  pageOf,
-  pageSchema,
-} from '../cursor-page';
+import { PageCursor, PageLimit, pageOf, pageSchema, pageWindow } from '../cursor-page';
 import { IdParams, NoQuery } from './request-params';
 
 export const TaskSchema = z
@@ -133,17 +124,17 @@ export const listTasks = defineOperation({
   success: { status: 200, description: 'A page of tasks.', schema: pageSchema(TaskSchema, 'TaskPage') },
   refusals: [404],
   async handle({ params, query, context }) {
-    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const { limit, after, orderBy, take } = pageWindow(query);
     const project = await context.db.project.findFirst({ where: { id: params.id }, select: { id: true } });
     if (!project) throw noProject();
     const rows = await context.db.task.findMany({
       where: {
         projectId: params.id,
         ...(query.status ? { status: query.status } : {}),
-        ...afterCursor(decodeCursor(query.cursor)),
+        ...after,
       },
-      orderBy: [...LIST_ORDER],
-      take: limit + 1,
+      orderBy,
+      take,
       select: TASK_COLUMNS,
     });
     return pageOf(rows, limit, taskOf);
