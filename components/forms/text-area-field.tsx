@@ -1,13 +1,9 @@
 'use client';
 // A labelled multi-line input with its validation errors beside it, refilled after a failed submit.
-import { useId } from 'react';
-import { useFormResult } from './action-form';
+import { useFormField } from './use-form-field';
 
 export function TextAreaField({ name, label, defaultValue }: { name: string; label: string; defaultValue?: string }) {
-  const id = useId();
-  const result = useFormResult();
-  const errors = result.status === 'error' ? result.fieldErrors?.[name] : undefined;
-  const kept = result.status === 'error' ? result.values?.[name] : undefined;
+  const { id, errors, kept, errorId, invalidProps } = useFormField(name);
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium">
@@ -19,12 +15,11 @@ export function TextAreaField({ name, label, defaultValue }: { name: string; lab
         rows={3}
         defaultValue={kept ?? defaultValue}
         key={kept}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={errors ? `${id}-error` : undefined}
+        {...invalidProps}
         className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm aria-[invalid]:border-red-500"
       />
       {errors && (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
+        <p id={errorId} className="mt-1 text-sm text-red-700">
           {errors.join(' ')}
         </p>
       )}

@@ -1,7 +1,6 @@
 'use client';
 // A labelled input with its validation errors beside it, refilled after a failed submit.
-import { useId } from 'react';
-import { useFormResult } from './action-form';
+import { useFormField } from './use-form-field';
 
 export function TextField({
   name,
@@ -20,10 +19,7 @@ export function TextField({
   required?: boolean;
   hint?: string;
 }) {
-  const id = useId();
-  const result = useFormResult();
-  const errors = result.status === 'error' ? result.fieldErrors?.[name] : undefined;
-  const kept = result.status === 'error' ? result.values?.[name] : undefined;
+  const { id, errors, kept, errorId, invalidProps } = useFormField(name);
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium">
@@ -37,13 +33,12 @@ export function TextField({
         key={kept}
         autoComplete={autoComplete}
         required={required}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={errors ? `${id}-error` : undefined}
+        {...invalidProps}
         className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm aria-[invalid]:border-red-500"
       />
       {hint && !errors && <p className="mt-1 text-xs text-slate-500">{hint}</p>}
       {errors && (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
+        <p id={errorId} className="mt-1 text-sm text-red-700">
           {errors.join(' ')}
         </p>
       )}
